@@ -1,0 +1,1 @@
+//! brine-compiler: Python 3 source to brine-vm code objects.
