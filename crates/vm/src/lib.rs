@@ -1,11 +1,52 @@
 //! brine-vm: a stackless bytecode VM for Python programs.
+//!
+//! Values live in a [`heap::Heap`] addressed by ids; a running program is an
+//! [`frame::ExecState`] — a stack of frames that are plain data — that
+//! [`vm::Vm::run`] advances by a budget of instructions. A Python call pushes
+//! a frame instead of recursing in Rust, so a state can be stopped, kept and
+//! resumed between any two instructions.
+//!
+//! ```
+//! use brine_vm::{Vm, RunOutcome};
+//! let mut vm = Vm::new(None).unwrap();
+//! let len = vm.native_value("builtins.len");
+//! let s = vm.new_str("hello");
+//! let mut st = vm.start_call(len, vec![s]).unwrap();
+//! assert_eq!(vm.run(&mut st, 100), RunOutcome::Finished(brine_vm::Value::Int(5)));
+//! ```
 
+pub mod bootstrap;
+pub mod builtins;
 pub mod bytecode;
+pub mod class;
 pub mod code;
+pub mod format;
+pub mod frame;
+pub mod hash;
+pub mod heap;
+pub mod interp;
+pub mod load;
+pub mod native;
+pub mod num;
+pub mod object;
+pub mod objects;
 pub mod source;
+pub mod traceback;
+pub mod types;
+pub mod value;
+pub mod vm;
 
 pub use self::{
+    bootstrap::BootError,
     bytecode::{BinOp, CmpOp, Instr, UnaryOp},
     code::{CodeObject, Const, MAGIC},
+    frame::{ExecState, Frame},
+    heap::{Heap, ObjId},
+    interp::RunOutcome,
+    native::{Args, Ctl, HostRequest, NativeDef, NativeId, NativeKind, R},
+    object::Obj,
     source::{SourceCompiler, SyntaxErrorInfo},
+    types::ExcKind,
+    value::Value,
+    vm::Vm,
 };

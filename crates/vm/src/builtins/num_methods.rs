@@ -1,0 +1,90 @@
+//! Methods of `int` and `float`.
+
+use crate::builtins::def;
+use crate::native::{Args, NativeDef, NativeKind::Method as M, R};
+use crate::num::Num;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub(crate) const NATIVES: &[NativeDef] = &[
+    def("int.bit_length", M, bit_length),
+    def("int.conjugate", M, conjugate),
+    def("int.__index__", M, conjugate),
+    def("int.__int__", M, conjugate),
+    def("int.__float__", M, to_float),
+    def("int.__format__", M, dunder_format),
+    def("float.is_integer", M, is_integer),
+    def("float.__int__", M, float_int),
+    def("float.__float__", M, to_float),
+    def("float.conjugate", M, conjugate),
+    def("float.__format__", M, dunder_format),
+    def("float.as_integer_ratio", M, as_integer_ratio),
+];
+
+fn this(vm: &mut Vm, args: &Args) -> R<Num> {
+    match args.pos.first().and_then(|v| vm.num(*v)) {
+        Some(n) => Ok(n),
+        None => vm.fail(ExcKind::TypeError, "descriptor requires a number"),
+    }
+}
+
+fn bit_length(vm: &mut Vm, args: Args) -> R<Value> {
+    let n = this(vm, &args)?;
+    let b = n.big().unwrap_or_default();
+    Ok(Value::Int(b.bits() as i64))
+}
+
+fn conjugate(vm: &mut Vm, args: Args) -> R<Value> {
+    Ok(match this(vm, &args)? {
+        Num::I(i) => Value::Int(i),
+        Num::B(b) => vm.int_from_big((*b).clone()),
+        Num::F(f) => Value::Float(f),
+    })
+}
+
+fn to_float(vm: &mut Vm, args: Args) -> R<Value> {
+    let n = this(vm, &args)?;
+    Ok(Value::Float(vm.num_to_f64(&n)?))
+}
+
+fn float_int(vm: &mut Vm, args: Args) -> R<Value> {
+    let n = this(vm, &args)?;
+    let f = vm.num_to_f64(&n)?;
+    if !f.is_finite() {
+        return vm.fail(ExcKind::OverflowError, "cannot convert float infinity to integer");
+    }
+    use num_traits::FromPrimitive;
+    Ok(vm.int_from_big(num_bigint::BigInt::from_f64(f.trunc()).unwrap_or_default()))
+}
+
+fn is_integer(vm: &mut Vm, args: Args) -> R<Value> {
+    let n = this(vm, &args)?;
+    let f = vm.num_to_f64(&n)?;
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn as_integer_ratio(vm: &mut Vm, args: Args) -> R<Value> {
+    let n = this(vm, &args)?;
+    let f = vm.num_to_f64(&n)?;
+    if !f.is_finite() {
+        return vm.fail(ExcKind::OverflowError, "cannot convert Infinity to integer ratio");
+    }
+    let mut num = f;
+    let mut den = num_bigint::BigInt::from(1);
+    while num.fract() != 0.0 {
+        num *= 2.0;
+        den *= 2;
+    }
+    use num_traits::FromPrimitive;
+    let n = vm.int_from_big(num_bigint::BigInt::from_f64(num).unwrap_or_default());
+    let d = vm.int_from_big(den);
+    Ok(vm.new_tuple(vec![n, d]))
+}
+
+fn dunder_format(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("__format__", &args, 2, 2)?;
+    let spec = vm.text(args.pos[1]).to_string();
+    let s = vm.format_native(args.pos[0], &spec)?;
+    Ok(vm.new_string(s))
+}

@@ -1,0 +1,421 @@
+//! The interpreter loop: decode one instruction, one `match`, repeat until
+//! the budget is spent, the bottom frame returns, or the host is asked for
+//! something.
+//!
+//! Arms that are more than a few lines call `exec_*` functions in the
+//! family files under `interp/`.
+
+mod attr;
+mod build;
+mod call;
+mod gen;
+mod iter;
+mod names;
+mod ops;
+mod subscr;
+mod unwind;
+
+use crate::bytecode::{Instr, UnaryOp};
+use crate::frame::{ExecState, Handler};
+use crate::native::{Ctl, HostRequest, R};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub use self::call::bind_error_name;
+pub(crate) use self::ops::int_fast as int_fast_pub;
+
+/// How a call to [`Vm::run`] ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunOutcome {
+    /// The bottom frame returned this value; the state is empty.
+    Finished(Value),
+    /// An exception (an exception instance) propagated out of the bottom
+    /// frame; the state is empty.
+    Raised(Value),
+    /// The budget was spent; the state is consistent and can run on.
+    BudgetSpent,
+    /// A built-in asked the host for something (a tasklet switch); the state
+    /// is consistent, and the host resumes it with [`Vm::run`] after pushing
+    /// the request's result with [`Vm::resume_with`].
+    Request(HostRequest),
+}
+
+/// What the loop does after an instruction that did not simply fall through.
+pub(crate) enum Flow {
+    Continue,
+    Stop(RunOutcome),
+}
+
+impl Vm {
+    /// Run `st` for at most `budget` instructions.
+    pub fn run(&mut self, st: &mut ExecState, budget: u64) -> RunOutcome {
+        let mut left = budget;
+        loop {
+            if left == 0 {
+                return RunOutcome::BudgetSpent;
+            }
+            if self.heap.should_collect() {
+                self.collect_garbage(st);
+            }
+            left -= 1;
+            let r = self.step(st);
+            if let Err(ctl) = r {
+                if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
+                    return out;
+                }
+            }
+            if let Some(out) = st.outcome.take() {
+                return out;
+            }
+            if st.frames.is_empty() {
+                return RunOutcome::Finished(Value::None);
+            }
+        }
+    }
+
+    /// Push a value the host produced for a [`RunOutcome::Request`] onto the
+    /// top frame, as the result of the built-in that made the request.
+    pub fn resume_with(&mut self, st: &mut ExecState, v: Value) {
+        if let Some(f) = st.frames.last_mut() {
+            f.push(v);
+        }
+    }
+
+    /// Raise `exc` in the top frame of `st`, as if the instruction it is
+    /// stopped at had raised it (used by hosts to throw into tasklets).
+    pub fn throw_into(&mut self, st: &mut ExecState, exc: Value) -> Option<RunOutcome> {
+        match self.raise_new(st, exc) {
+            Flow::Continue => None,
+            Flow::Stop(o) => Some(o),
+        }
+    }
+
+    /// Run a collection with `st` as an extra root.
+    pub fn collect_garbage(&mut self, st: &ExecState) -> usize {
+        let mut ids = self.root_ids();
+        st.trace(&mut ids);
+        let roots = std::mem::take(&mut self.roots);
+        let n = self.heap.collect(&roots, &ids);
+        self.roots = roots;
+        n
+    }
+
+    fn handle_ctl(&mut self, st: &mut ExecState, ctl: Ctl) -> Flow {
+        match ctl {
+            Ctl::Raise(exc) => self.raise_new(st, exc),
+            Ctl::Call(req) => {
+                let then = req.then.unwrap_or(crate::frame::Then::Push);
+                match self.call(st, req.callee, req.args, then) {
+                    Ok(()) => Flow::Continue,
+                    Err(c) => self.handle_ctl(st, c),
+                }
+            }
+            Ctl::Resume {
+                gen,
+                input,
+                mode,
+                then,
+            } => match self.resume_gen(st, gen, input, mode, then) {
+                Ok(()) => Flow::Continue,
+                Err(c) => self.handle_ctl(st, c),
+            },
+            Ctl::Host(req) => Flow::Stop(RunOutcome::Request(req)),
+        }
+    }
+
+    /// Execute one instruction of the top frame.
+    #[inline]
+    fn step(&mut self, st: &mut ExecState) -> R<()> {
+        let Some(frame) = st.frames.last_mut() else {
+            return Ok(());
+        };
+        let pc = frame.pc as usize;
+        let Some(&instr) = frame.code.code.instructions.get(pc) else {
+            return self.fail(crate::types::ExcKind::SystemError, "instruction index out of range");
+        };
+        frame.pc += 1;
+        match instr {
+            Instr::Nop => {}
+            Instr::PopTop => {
+                frame.pop();
+            }
+            Instr::Copy(n) => {
+                let v = frame.peek(n as usize);
+                frame.push(v);
+            }
+            Instr::Swap(n) => {
+                let len = frame.slots.len();
+                let n = n as usize;
+                if n >= 1 && n <= len {
+                    frame.slots.swap(len - 1, len - n);
+                }
+            }
+            Instr::LoadConst(i) => {
+                let v = frame.code.consts[i as usize];
+                frame.push(v);
+            }
+            Instr::LoadFast(i) => {
+                let v = frame.slots[i as usize];
+                if v.is_undef() {
+                    return self.unbound_local(st, i);
+                }
+                frame.push(v);
+            }
+            Instr::StoreFast(i) => {
+                let v = frame.pop();
+                frame.slots[i as usize] = v;
+            }
+            Instr::DeleteFast(i) => {
+                if frame.slots[i as usize].is_undef() {
+                    return self.unbound_local(st, i);
+                }
+                frame.slots[i as usize] = Value::Undef;
+            }
+            Instr::LoadDeref(i) => return self.exec_load_deref(st, i),
+            Instr::StoreDeref(i) => {
+                let v = frame.pop();
+                let cell = frame.cells[i as usize];
+                *self.cell_mut(cell) = v;
+            }
+            Instr::DeleteDeref(i) => {
+                let cell = frame.cells[i as usize];
+                *self.cell_mut(cell) = Value::Undef;
+            }
+            Instr::LoadClosure(i) => {
+                let cell = frame.cells[i as usize];
+                frame.push(Value::Obj(cell));
+            }
+            Instr::LoadClassDeref(i) => return self.exec_load_class_deref(st, i),
+            Instr::LoadName(i) => return self.exec_load_name(st, i),
+            Instr::StoreName(i) => return self.exec_store_name(st, i),
+            Instr::DeleteName(i) => return self.exec_delete_name(st, i),
+            Instr::LoadGlobal(i) => return self.exec_load_global(st, i),
+            Instr::StoreGlobal(i) => return self.exec_store_global(st, i),
+            Instr::DeleteGlobal(i) => return self.exec_delete_global(st, i),
+            Instr::LoadAttr(i) => return self.exec_load_attr(st, i),
+            Instr::StoreAttr(i) => return self.exec_store_attr(st, i),
+            Instr::DeleteAttr(i) => return self.exec_delete_attr(st, i),
+            Instr::LoadMethod(i) => return self.exec_load_method(st, i),
+            Instr::CallMethod(n) => return self.exec_call_method(st, n),
+            Instr::LoadAssertionError => {
+                let v = Value::Obj(self.types.exc(crate::types::ExcKind::AssertionError));
+                frame.push(v);
+            }
+            Instr::LoadBuildClass => {
+                let v = self.native_value("builtins.__build_class__");
+                if let Some(f) = st.frames.last_mut() {
+                    f.push(v);
+                }
+            }
+            Instr::BinarySubscr => return self.exec_binary_subscr(st),
+            Instr::StoreSubscr => return self.exec_store_subscr(st),
+            Instr::DeleteSubscr => return self.exec_delete_subscr(st),
+            Instr::BuildSlice(n) => return self.exec_build_slice(st, n),
+            Instr::UnaryOp(op) => return self.exec_unary(st, op),
+            Instr::BinaryOp(op) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                    if let Some(v) = crate::interp::ops::int_fast(op, x, y) {
+                        frame.push(v);
+                        return Ok(());
+                    }
+                }
+                return self.exec_binary(st, op, a, b);
+            }
+            Instr::InplaceOp(op) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                    if let Some(v) = crate::interp::ops::int_fast(op, x, y) {
+                        frame.push(v);
+                        return Ok(());
+                    }
+                }
+                return self.exec_inplace(st, op, a, b);
+            }
+            Instr::CompareOp(op) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                if let (Value::Int(x), Value::Int(y)) = (a, b) {
+                    frame.push(Value::Bool(crate::interp::ops::cmp_ints(op, x, y)));
+                    return Ok(());
+                }
+                return self.exec_compare(st, op, a, b);
+            }
+            Instr::IsOp(invert) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                frame.push(Value::Bool(a.is(b) != invert));
+            }
+            Instr::ContainsOp(invert) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                return self.exec_contains(st, a, b, invert);
+            }
+            Instr::Jump(t) => frame.pc = t,
+            Instr::PopJumpIfFalse(t) => {
+                let v = frame.pop();
+                match v {
+                    Value::Bool(b) => {
+                        if !b {
+                            frame.pc = t;
+                        }
+                    }
+                    _ => return self.exec_jump_if(st, v, t, false, false),
+                }
+            }
+            Instr::PopJumpIfTrue(t) => {
+                let v = frame.pop();
+                match v {
+                    Value::Bool(b) => {
+                        if b {
+                            frame.pc = t;
+                        }
+                    }
+                    _ => return self.exec_jump_if(st, v, t, true, false),
+                }
+            }
+            Instr::JumpIfFalseOrPop(t) => {
+                let v = frame.pop();
+                return self.exec_jump_if(st, v, t, false, true);
+            }
+            Instr::JumpIfTrueOrPop(t) => {
+                let v = frame.pop();
+                return self.exec_jump_if(st, v, t, true, true);
+            }
+            Instr::GetIter => return self.exec_get_iter(st),
+            Instr::ForIter(t) => return self.exec_for_iter(st, t),
+            Instr::Call(n) => return self.exec_call(st, n),
+            Instr::CallKw(n) => return self.exec_call_kw(st, n),
+            Instr::CallEx(kw) => return self.exec_call_ex(st, kw),
+            Instr::MakeFunction(flags) => return self.exec_make_function(st, flags),
+            Instr::ReturnValue => return self.exec_return(st),
+            Instr::BuildTuple(n) => {
+                let items = frame.slots.split_off(frame.slots.len() - n as usize);
+                let v = self.new_tuple(items);
+                push_top(st, v);
+            }
+            Instr::BuildList(n) => {
+                let items = frame.slots.split_off(frame.slots.len() - n as usize);
+                let v = self.new_list(items);
+                push_top(st, v);
+            }
+            Instr::BuildSet(n) => return self.exec_build_set(st, n),
+            Instr::BuildMap(n) => return self.exec_build_map(st, n),
+            Instr::BuildString(n) => return self.exec_build_string(st, n),
+            Instr::ListAppend(n) => return self.exec_list_append(st, n),
+            Instr::SetAdd(n) => return self.exec_set_add(st, n),
+            Instr::MapAdd(n) => return self.exec_map_add(st, n),
+            Instr::ListExtend(n) => return self.exec_list_extend(st, n),
+            Instr::SetUpdate(n) => return self.exec_set_update(st, n),
+            Instr::DictUpdate(n) => return self.exec_dict_update(st, n, false),
+            Instr::DictMerge(n) => return self.exec_dict_update(st, n, true),
+            Instr::ListToTuple => return self.exec_list_to_tuple(st),
+            Instr::FormatValue(flags) => return self.exec_format_value(st, flags),
+            Instr::UnpackSequence(n) => return self.exec_unpack(st, n as usize, None),
+            Instr::UnpackEx { before, after } => {
+                return self.exec_unpack(st, before as usize, Some(after as usize))
+            }
+            Instr::SetupExcept(t) => {
+                let h = Handler {
+                    target: t,
+                    depth: frame.slots.len() as u32,
+                    handling: frame.handling.len() as u32,
+                };
+                frame.handlers.push(h);
+            }
+            Instr::PopBlock => {
+                frame.handlers.pop();
+            }
+            Instr::PopExcept => {
+                frame.handling.pop();
+            }
+            Instr::Raise(n) => return self.exec_raise(st, n),
+            Instr::Reraise => {
+                let exc = frame.pop();
+                if let Flow::Stop(o) = self.unwind(st, exc) {
+                    st.outcome = Some(o);
+                }
+            }
+            Instr::CheckExcMatch => return self.exec_check_exc_match(st),
+            Instr::BeforeWith => return self.exec_before_with(st),
+            Instr::WithExceptStart => return self.exec_with_except_start(st),
+            Instr::YieldValue => {
+                let v = frame.pop();
+                return self.exec_yield(st, v);
+            }
+            Instr::YieldFrom => return self.exec_yield_from(st),
+            Instr::GetYieldFromIter => return self.exec_get_yield_from_iter(st),
+            Instr::GetAwaitable => return self.exec_get_awaitable(st),
+            Instr::ImportName(i) => return self.exec_import_name(st, i),
+            Instr::ImportFrom(i) => return self.exec_import_from(st, i),
+            Instr::ImportStar => return self.exec_import_star(st),
+        }
+        Ok(())
+    }
+
+    fn exec_jump_if(
+        &mut self,
+        st: &mut ExecState,
+        v: Value,
+        target: u32,
+        jump_if: bool,
+        keep: bool,
+    ) -> R<()> {
+        match self.truth(v)? {
+            Some(b) => {
+                let f = top(st)?;
+                if b == jump_if {
+                    f.pc = target;
+                    if keep {
+                        f.push(v);
+                    }
+                }
+                Ok(())
+            }
+            None => self.truth_call(
+                st,
+                v,
+                crate::frame::Then::TruthJump {
+                    target,
+                    jump_if,
+                    keep: if keep { v } else { Value::Undef },
+                },
+            ),
+        }
+    }
+
+    fn exec_unary(&mut self, st: &mut ExecState, op: UnaryOp) -> R<()> {
+        let v = top(st)?.pop();
+        if op == UnaryOp::Not {
+            return match self.truth(v)? {
+                Some(b) => {
+                    push_top(st, Value::Bool(!b));
+                    Ok(())
+                }
+                None => self.truth_call(st, v, crate::frame::Then::Truth { invert: true }),
+            };
+        }
+        let r = self.unary_op(op, v)?;
+        push_top(st, r);
+        Ok(())
+    }
+}
+
+/// The top frame of a state that is running.
+#[inline]
+pub(crate) fn top(st: &mut ExecState) -> R<&mut crate::frame::Frame> {
+    match st.frames.last_mut() {
+        Some(f) => Ok(f),
+        None => Err(Ctl::Raise(Value::None)),
+    }
+}
+
+/// Push onto the top frame's stack.
+#[inline]
+pub(crate) fn push_top(st: &mut ExecState, v: Value) {
+    if let Some(f) = st.frames.last_mut() {
+        f.push(v);
+    }
+}

@@ -1,0 +1,570 @@
+//! Attributes: look-up along the MRO, binding, properties, `__getattr__`,
+//! `super()`, and assignment.
+
+use crate::frame::{ExecState, Then};
+use crate::heap::ObjId;
+use crate::interp::{push_top, top};
+use crate::native::{Args, Ctl, NativeKind, R};
+use crate::object::{GenState, Obj};
+use crate::objects::dict::HKey;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// Finish an instruction whose result may need user code: a value goes
+    /// through `then`; a tail-call request runs with `then`.
+    pub(crate) fn finish_with(&mut self, st: &mut ExecState, r: R<Value>, then: Then) -> R<()> {
+        match r {
+            Ok(v) => self.apply_then(st, then, v),
+            Err(Ctl::Call(mut req)) => {
+                let t = req.then.take().unwrap_or(then);
+                self.call(st, req.callee, req.args, t)
+            }
+            Err(Ctl::Resume {
+                gen,
+                input,
+                mode,
+                then: t,
+            }) => self.resume_gen(st, gen, input, mode, Some(t.unwrap_or(then))),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(crate) fn exec_load_attr(&mut self, st: &mut ExecState, i: u32) -> R<()> {
+        let f = top(st)?;
+        let obj = f.pop();
+        let name = f.code.names[i as usize];
+        let key = f.code.name_keys[i as usize].clone();
+        let r = self.getattr_key(obj, name, &key);
+        self.finish_with(st, r, Then::Push)
+    }
+
+    pub(crate) fn exec_load_method(&mut self, st: &mut ExecState, i: u32) -> R<()> {
+        let f = top(st)?;
+        let obj = f.pop();
+        let name = f.code.names[i as usize];
+        let key = f.code.name_keys[i as usize].clone();
+        let plain = match obj {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Instance(inst) => !inst.dict.map.contains_key(&key),
+                Obj::Class(_) | Obj::Module(_) | Obj::Super { .. } | Obj::Function(_) => false,
+                _ => true,
+            },
+            _ => true,
+        };
+        if plain {
+            if let Some(Value::Obj(m)) = self.lookup_type(obj, &key) {
+                let is_method = match self.heap.get(m) {
+                    Obj::Function(_) => true,
+                    Obj::Native { id, self_ } => {
+                        self_.is_undef() && self.native_kind(*id) == NativeKind::Method
+                    }
+                    _ => false,
+                };
+                if is_method {
+                    let f = top(st)?;
+                    f.push(Value::Obj(m));
+                    f.push(obj);
+                    return Ok(());
+                }
+            }
+        }
+        let r = self.getattr_key(obj, name, &key);
+        self.finish_with(st, r, Then::PushThenNull)
+    }
+
+    pub(crate) fn exec_store_attr(&mut self, st: &mut ExecState, i: u32) -> R<()> {
+        let f = top(st)?;
+        let obj = f.pop();
+        let v = f.pop();
+        let name = f.code.names[i as usize];
+        let key = f.code.name_keys[i as usize].clone();
+        let r = self.setattr_key(obj, name, key, v).map(|()| Value::None);
+        self.finish_with(st, r, Then::Discard)
+    }
+
+    pub(crate) fn exec_delete_attr(&mut self, st: &mut ExecState, i: u32) -> R<()> {
+        let f = top(st)?;
+        let obj = f.pop();
+        let name = f.code.names[i as usize];
+        let key = f.code.name_keys[i as usize].clone();
+        let r = self.delattr_key(obj, name, key).map(|()| Value::None);
+        self.finish_with(st, r, Then::Discard)
+    }
+
+    /// `getattr(obj, name)`; user code (properties, `__getattr__`) is
+    /// requested as a tail call.
+    pub fn getattr(&mut self, obj: Value, name: Value) -> R<Value> {
+        let Some(key) = self.str_key(name) else {
+            let t = self.type_name(name);
+            return self.fail(ExcKind::TypeError, format!("attribute name must be string, not '{t}'"));
+        };
+        self.getattr_key(obj, name, &key)
+    }
+
+    /// Bind a value found on a class to `obj` (functions become methods).
+    fn bind(&mut self, descr: Value, obj: Value, owner: ObjId) -> R<Value> {
+        let Value::Obj(d) = descr else { return Ok(descr) };
+        Ok(match self.heap.get(d) {
+            Obj::Function(_) => self.alloc(Obj::Method { func: descr, self_: obj }),
+            Obj::Native { id, self_ } if self_.is_undef() => match self.native_kind(*id) {
+                NativeKind::Method => {
+                    let id = *id;
+                    self.alloc(Obj::Native { id, self_: obj })
+                }
+                NativeKind::ClassMethod => {
+                    let id = *id;
+                    self.alloc(Obj::Native { id, self_: Value::Obj(owner) })
+                }
+                NativeKind::Function => descr,
+            },
+            Obj::StaticMethod(f) => *f,
+            Obj::ClassMethod(f) => {
+                let f = *f;
+                self.alloc(Obj::Method { func: f, self_: Value::Obj(owner) })
+            }
+            Obj::Property { fget, .. } => {
+                let fget = *fget;
+                if fget == Value::None {
+                    let n = self.type_name(obj);
+                    return self.fail(ExcKind::AttributeError, format!("property of '{n}' object has no getter"));
+                }
+                return Err(Ctl::tail_call(fget, vec![obj]));
+            }
+            _ => descr,
+        })
+    }
+
+    /// `getattr` with the name's dict key already made.
+    pub fn getattr_key(&mut self, obj: Value, name: Value, key: &HKey) -> R<Value> {
+        if let Value::Obj(id) = obj {
+            match self.heap.get(id) {
+                Obj::Class(_) => return self.class_getattr(id, name, key),
+                Obj::Module(m) => {
+                    let d = m.dict;
+                    let mname = self.text(m.name).to_string();
+                    if let Some(v) = self.dict_ref(d).and_then(|d| d.get(key)) {
+                        return Ok(v);
+                    }
+                    if self.text(name) == "__dict__" {
+                        return Ok(Value::Obj(d));
+                    }
+                    let n = self.text(name).to_string();
+                    return self.fail(ExcKind::AttributeError, format!("module '{mname}' has no attribute '{n}'"));
+                }
+                Obj::Super { class, obj: sobj } => {
+                    let (class, sobj) = (*class, *sobj);
+                    return self.super_getattr(class, sobj, name, key);
+                }
+                _ => {}
+            }
+        }
+        let tp = self.type_of(obj);
+        let descr = self.lookup(tp, key);
+        if let Some(Value::Obj(d)) = descr {
+            if matches!(self.heap.get(d), Obj::Property { .. }) {
+                return self.bind(Value::Obj(d), obj, tp);
+            }
+        }
+        if let Value::Obj(id) = obj {
+            match self.heap.get(id) {
+                Obj::Instance(inst) => {
+                    if let Some(v) = inst.dict.get(key) {
+                        return Ok(v);
+                    }
+                }
+                Obj::Function(f) => {
+                    if let Some(v) = f.dict.and_then(|d| self.dict_ref(d)).and_then(|d| d.get(key)) {
+                        return Ok(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(v);
+        }
+        if let Some(d) = descr {
+            return self.bind(d, obj, tp);
+        }
+        if let Some(ga) = self.lookup(tp, &Vm::key_of("__getattr__")) {
+            return Err(Ctl::tail_call(ga, vec![obj, name]));
+        }
+        let (t, n) = (self.type_name(obj), self.text(name).to_string());
+        self.fail(ExcKind::AttributeError, format!("'{t}' object has no attribute '{n}'"))
+    }
+
+    fn class_getattr(&mut self, cls: ObjId, name: Value, key: &HKey) -> R<Value> {
+        if let Some(v) = self.lookup(cls, key) {
+            if let Value::Obj(d) = v {
+                match self.heap.get(d) {
+                    Obj::StaticMethod(f) => return Ok(*f),
+                    Obj::ClassMethod(f) => {
+                        let f = *f;
+                        return Ok(self.alloc(Obj::Method { func: f, self_: Value::Obj(cls) }));
+                    }
+                    Obj::Native { id, self_ } if self_.is_undef() && self.native_kind(*id) == NativeKind::ClassMethod => {
+                        let id = *id;
+                        return Ok(self.alloc(Obj::Native { id, self_: Value::Obj(cls) }));
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(v);
+        }
+        if let Some(v) = self.special_attr(Value::Obj(cls), name)? {
+            return Ok(v);
+        }
+        let tp = self.types.type_;
+        if let Some(d) = self.lookup(tp, key) {
+            return self.bind(d, Value::Obj(cls), tp);
+        }
+        let (c, n) = (self.class_name(cls), self.text(name).to_string());
+        self.fail(ExcKind::AttributeError, format!("type object '{c}' has no attribute '{n}'"))
+    }
+
+    fn super_getattr(&mut self, class: ObjId, obj: Value, name: Value, key: &HKey) -> R<Value> {
+        let (start_type, is_class) = match obj {
+            Value::Obj(id) if matches!(self.heap.get(id), Obj::Class(_)) => (id, true),
+            _ => (self.type_of(obj), false),
+        };
+        let mro = self.class(start_type).map(|c| c.mro.clone()).unwrap_or_default();
+        let pos = mro.iter().position(|c| *c == class).map(|p| p + 1).unwrap_or(mro.len());
+        for &k in &mro[pos..] {
+            let found = self
+                .class(k)
+                .and_then(|c| self.dict_ref(c.dict))
+                .and_then(|d| d.get(key));
+            if let Some(v) = found {
+                if is_class {
+                    if let Value::Obj(d) = v {
+                        match self.heap.get(d) {
+                            Obj::ClassMethod(f) => {
+                                let f = *f;
+                                return Ok(self.alloc(Obj::Method { func: f, self_: obj }));
+                            }
+                            Obj::StaticMethod(f) => return Ok(*f),
+                            _ => {}
+                        }
+                    }
+                    return Ok(v);
+                }
+                return self.bind(v, obj, start_type);
+            }
+        }
+        let n = self.text(name).to_string();
+        self.fail(ExcKind::AttributeError, format!("'super' object has no attribute '{n}'"))
+    }
+
+    /// Attributes that are not in any dict: `__class__`, `__name__`, `args`, …
+    fn special_attr(&mut self, obj: Value, name: Value) -> R<Option<Value>> {
+        let n = self.text(name).to_string();
+        if !n.starts_with("__") && !matches!(n.as_str(), "args" | "start" | "stop" | "step" | "real" | "imag" | "gi_running" | "cr_running" | "gi_frame" | "value") {
+            return Ok(None);
+        }
+        if n == "__class__" {
+            return Ok(Some(Value::Obj(self.type_of(obj))));
+        }
+        let Value::Obj(id) = obj else {
+            return Ok(match (n.as_str(), obj) {
+                ("real", Value::Int(_) | Value::Float(_) | Value::Bool(_)) => Some(obj),
+                ("imag", Value::Int(_) | Value::Bool(_)) => Some(Value::Int(0)),
+                ("imag", Value::Float(_)) => Some(Value::Float(0.0)),
+                _ => None,
+            });
+        };
+        let v = match (self.heap.get(id), n.as_str()) {
+            (Obj::Class(c), "__name__") => Some(c.name),
+            (Obj::Class(c), "__qualname__") => Some(c.qualname),
+            (Obj::Class(c), "__mro__") => {
+                let m: Vec<Value> = c.mro.iter().map(|x| Value::Obj(*x)).collect();
+                Some(self.new_tuple(m))
+            }
+            (Obj::Class(c), "__bases__") => {
+                let m: Vec<Value> = c.bases.iter().map(|x| Value::Obj(*x)).collect();
+                Some(self.new_tuple(m))
+            }
+            (Obj::Class(c), "__base__") => Some(c.bases.first().map(|b| Value::Obj(*b)).unwrap_or(Value::None)),
+            (Obj::Class(c), "__dict__") => Some(Value::Obj(c.dict)),
+            (Obj::Class(c), "__doc__") => Some(self.dict_ref(c.dict).and_then(|d| d.get(&Vm::key_of("__doc__"))).unwrap_or(Value::None)),
+            (Obj::Class(c), "__module__") => Some(if c.builtin { self.intern("builtins") } else { Value::None }),
+            (Obj::Function(f), "__name__") => Some(f.name),
+            (Obj::Function(f), "__qualname__") => Some(f.qualname),
+            (Obj::Function(f), "__module__") => Some(f.module),
+            (Obj::Function(f), "__doc__") => Some(f.doc),
+            (Obj::Function(f), "__code__") => Some(Value::Obj(f.code)),
+            (Obj::Function(f), "__globals__") => Some(Value::Obj(f.globals)),
+            (Obj::Function(f), "__defaults__") => {
+                let d = f.defaults.clone();
+                Some(if d.is_empty() { Value::None } else { self.new_tuple(d) })
+            }
+            (Obj::Function(f), "__kwdefaults__") => Some(f.kwdefaults.map(Value::Obj).unwrap_or(Value::None)),
+            (Obj::Function(f), "__closure__") => {
+                let c: Vec<Value> = f.closure.iter().map(|x| Value::Obj(*x)).collect();
+                Some(if c.is_empty() { Value::None } else { self.new_tuple(c) })
+            }
+            (Obj::Function(f), "__dict__") => {
+                let d = match f.dict {
+                    Some(d) => d,
+                    None => {
+                        let d = self.new_dict();
+                        if let Obj::Function(f) = self.heap.get_mut(id) {
+                            f.dict = Some(d);
+                        }
+                        d
+                    }
+                };
+                Some(Value::Obj(d))
+            }
+            (Obj::Native { id: nid, self_ }, "__name__" | "__qualname__") => {
+                let full = self.natives.get(nid.0 as usize).map(|d| d.name).unwrap_or("?");
+                let short = full.rsplit('.').next().unwrap_or(full).to_string();
+                let _ = self_;
+                Some(self.new_str(if n == "__name__" { &short } else { full.strip_prefix("builtins.").unwrap_or(full) }))
+            }
+            (Obj::Native { self_, .. }, "__self__") => Some(*self_),
+            (Obj::Method { func, .. }, "__func__") => Some(*func),
+            (Obj::Method { self_, .. }, "__self__") => Some(*self_),
+            (Obj::Method { func, .. }, "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+                let func = *func;
+                return self.getattr(func, name).map(Some);
+            }
+            (Obj::Instance(i), "__dict__") => {
+                let d = i.dict.clone();
+                Some(self.alloc(Obj::Dict(d)))
+            }
+            (Obj::Instance(i), "args") if i.exc.is_some() => i.exc.as_ref().map(|e| e.args),
+            (Obj::Instance(i), "__cause__") if i.exc.is_some() => i.exc.as_ref().map(|e| e.cause),
+            (Obj::Instance(i), "__context__") if i.exc.is_some() => i.exc.as_ref().map(|e| e.context),
+            (Obj::Instance(i), "__suppress_context__") if i.exc.is_some() => i.exc.as_ref().map(|e| Value::Bool(e.suppress_context)),
+            (Obj::Instance(i), "__traceback__") if i.exc.is_some() => Some(Value::None),
+            (Obj::Instance(i), "value") if i.exc.is_some() && self.exc_is(obj, ExcKind::StopIteration) => {
+                let args = i.exc.as_ref().map(|e| e.args).unwrap_or(Value::None);
+                Some(match args {
+                    Value::Obj(t) => match self.heap.get(t) {
+                        Obj::Tuple(items) => items.first().copied().unwrap_or(Value::None),
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                })
+            }
+            (Obj::Module(m), "__name__") => Some(m.name),
+            (Obj::Generator(g), "__name__") => Some(g.name),
+            (Obj::Generator(g), "__qualname__") => Some(g.qualname),
+            (Obj::Generator(g), "gi_running" | "cr_running") => Some(Value::Bool(g.state == GenState::Running)),
+            (Obj::Generator(g), "gi_frame") => Some(if g.state == GenState::Finished { Value::None } else { Value::Obj(id) }),
+            (Obj::Range { start, .. }, "start") => Some(Value::Int(*start)),
+            (Obj::Range { stop, .. }, "stop") => Some(Value::Int(*stop)),
+            (Obj::Range { step, .. }, "step") => Some(Value::Int(*step)),
+            (Obj::Slice { start, .. }, "start") => Some(*start),
+            (Obj::Slice { stop, .. }, "stop") => Some(*stop),
+            (Obj::Slice { step, .. }, "step") => Some(*step),
+            (Obj::Code(c), "co_name") => {
+                let s = c.code.name.clone();
+                Some(self.new_str(&s))
+            }
+            (Obj::Code(c), "co_filename") => {
+                let s = c.code.filename.clone();
+                Some(self.new_str(&s))
+            }
+            (Obj::Property { fget, .. }, "fget") => Some(*fget),
+            (Obj::Property { fset, .. }, "fset") => Some(*fset),
+            (Obj::StaticMethod(f) | Obj::ClassMethod(f), "__func__") => Some(*f),
+            (Obj::Int(_), "real") => Some(obj),
+            (Obj::Int(_), "imag") => Some(Value::Int(0)),
+            _ => None,
+        };
+        Ok(v)
+    }
+
+    /// `setattr(obj, name, v)`.
+    pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> R<()> {
+        let Some(key) = self.str_key(name) else {
+            return self.fail(ExcKind::TypeError, "attribute name must be string");
+        };
+        self.setattr_key(obj, name, key, v)
+    }
+
+    fn setattr_key(&mut self, obj: Value, name: Value, key: HKey, v: Value) -> R<()> {
+        let tp = self.type_of(obj);
+        if let Some(Value::Obj(d)) = self.lookup(tp, &key) {
+            if let Obj::Property { fset, .. } = self.heap.get(d) {
+                let fset = *fset;
+                if fset == Value::None {
+                    let (n, t) = (self.text(name).to_string(), self.type_name(obj));
+                    return self.fail(ExcKind::AttributeError, format!("property '{n}' of '{t}' object has no setter"));
+                }
+                return Err(Ctl::call_then(fset, vec![obj, v], Then::Discard));
+            }
+        }
+        if let Some(sa) = self.lookup(tp, &Vm::key_of("__setattr__")) {
+            if matches!(sa, Value::Obj(i) if matches!(self.heap.get(i), Obj::Function(_))) {
+                return Err(Ctl::call_then(sa, vec![obj, name, v], Then::Discard));
+            }
+        }
+        let Value::Obj(id) = obj else {
+            return self.no_attr_to_set(obj, name);
+        };
+        let nm = self.text(name).to_string();
+        match self.heap.get_mut(id) {
+            Obj::Instance(inst) => {
+                if let Some(e) = inst.exc.as_deref_mut() {
+                    match nm.as_str() {
+                        "__cause__" => {
+                            e.cause = v;
+                            e.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            e.context = v;
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            e.suppress_context = matches!(v, Value::Bool(true));
+                            return Ok(());
+                        }
+                        "__traceback__" => return Ok(()),
+                        _ => {}
+                    }
+                }
+                inst.dict.insert(key, name, v);
+                Ok(())
+            }
+            Obj::Class(c) => {
+                if c.builtin {
+                    let cn = self.class_name(id);
+                    return self.fail(
+                        ExcKind::TypeError,
+                        format!("cannot set '{nm}' attribute of immutable type '{cn}'"),
+                    );
+                }
+                let d = c.dict;
+                if let Obj::Dict(dict) = self.heap.get_mut(d) {
+                    dict.insert(key, name, v);
+                }
+                Ok(())
+            }
+            Obj::Module(m) => {
+                let d = m.dict;
+                if let Obj::Dict(dict) = self.heap.get_mut(d) {
+                    dict.insert(key, name, v);
+                }
+                Ok(())
+            }
+            Obj::Function(f) => {
+                if nm == "__name__" {
+                    f.name = v;
+                    return Ok(());
+                }
+                if nm == "__qualname__" {
+                    f.qualname = v;
+                    return Ok(());
+                }
+                if nm == "__doc__" {
+                    f.doc = v;
+                    return Ok(());
+                }
+                let d = match f.dict {
+                    Some(d) => d,
+                    None => {
+                        let d = self.new_dict();
+                        if let Obj::Function(f) = self.heap.get_mut(id) {
+                            f.dict = Some(d);
+                        }
+                        d
+                    }
+                };
+                if let Obj::Dict(dict) = self.heap.get_mut(d) {
+                    dict.insert(key, name, v);
+                }
+                Ok(())
+            }
+            _ => self.no_attr_to_set(obj, name),
+        }
+    }
+
+    fn no_attr_to_set(&mut self, obj: Value, name: Value) -> R<()> {
+        let (t, n) = (self.type_name(obj), self.text(name).to_string());
+        self.fail(ExcKind::AttributeError, format!("'{t}' object has no attribute '{n}'"))
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn delattr(&mut self, obj: Value, name: Value) -> R<()> {
+        let Some(key) = self.str_key(name) else {
+            return self.fail(ExcKind::TypeError, "attribute name must be string");
+        };
+        self.delattr_key(obj, name, key)
+    }
+
+    fn delattr_key(&mut self, obj: Value, name: Value, key: HKey) -> R<()> {
+        let tp = self.type_of(obj);
+        if let Some(Value::Obj(d)) = self.lookup(tp, &key) {
+            if let Obj::Property { fdel, .. } = self.heap.get(d) {
+                let fdel = *fdel;
+                if fdel == Value::None {
+                    let (n, t) = (self.text(name).to_string(), self.type_name(obj));
+                    return self.fail(ExcKind::AttributeError, format!("property '{n}' of '{t}' object has no deleter"));
+                }
+                return Err(Ctl::call_then(fdel, vec![obj], Then::Discard));
+            }
+        }
+        let removed = match obj {
+            Value::Obj(id) => match self.heap.get_mut(id) {
+                Obj::Instance(inst) => inst.dict.remove(&key).is_some(),
+                Obj::Class(c) if !c.builtin => {
+                    let d = c.dict;
+                    match self.heap.get_mut(d) {
+                        Obj::Dict(dict) => dict.remove(&key).is_some(),
+                        _ => false,
+                    }
+                }
+                Obj::Module(m) => {
+                    let d = m.dict;
+                    match self.heap.get_mut(d) {
+                        Obj::Dict(dict) => dict.remove(&key).is_some(),
+                        _ => false,
+                    }
+                }
+                Obj::Function(f) => match f.dict {
+                    Some(d) => match self.heap.get_mut(d) {
+                        Obj::Dict(dict) => dict.remove(&key).is_some(),
+                        _ => false,
+                    },
+                    None => false,
+                },
+                _ => false,
+            },
+            _ => false,
+        };
+        if removed {
+            Ok(())
+        } else {
+            self.no_attr_to_set(obj, name)
+        }
+    }
+
+    /// The arguments of a zero-argument `super()`: the `__class__` cell's
+    /// class and the calling frame's first argument.
+    pub(crate) fn zero_arg_super(&mut self, st: &mut ExecState) -> R<Args> {
+        let f = top(st)?;
+        let code = &f.code.code;
+        let Some(ci) = code.freevars.iter().position(|n| n == "__class__") else {
+            return self.fail(ExcKind::RuntimeError, "super(): __class__ cell not found");
+        };
+        let cell = f.cells[code.cellvars.len() + ci];
+        if code.argcount == 0 && code.flags & crate::code::flags::VARARGS == 0 {
+            return self.fail(ExcKind::RuntimeError, "super(): no arguments");
+        }
+        let first_name = code.varnames.first().cloned().unwrap_or_default();
+        let mut first = f.slots.first().copied().unwrap_or(Value::Undef);
+        if let Some(k) = code.cellvars.iter().position(|n| *n == first_name) {
+            first = self.cell_get(f.cells[k]);
+        }
+        let class = self.cell_get(cell);
+        if class.is_undef() || first.is_undef() {
+            return self.fail(ExcKind::RuntimeError, "super(): empty __class__ cell");
+        }
+        Ok(Args::new(vec![class, first]))
+    }
+}

@@ -1,0 +1,740 @@
+//! Calls: argument binding, frame push, built-in dispatch, continuations,
+//! returns, and making functions.
+//!
+//! ```text
+//!  caller stack: [ … f a1 … an ]  --Call(n)-->  new Frame { slots: [a1 … an, locals…] }
+//!                                               then = Then::Push
+//!  callee ReturnValue v: pop the callee, apply `then` to v in the caller.
+//! ```
+
+use std::rc::Rc;
+
+use crate::code::flags;
+use crate::frame::{ExecState, Frame, Then};
+use crate::heap::ObjId;
+use crate::interp::{push_top, top, RunOutcome};
+use crate::native::{Args, Ctl, NativeKind, R};
+use crate::object::{Function, GenKind, GenState, Generator, Obj};
+use crate::objects::code::CodeData;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The name CPython uses for a function in argument errors (its qualname).
+pub fn bind_error_name(vm: &Vm, func: &Function) -> String {
+    vm.text(func.qualname).to_string()
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn name_list(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+impl Vm {
+    pub(crate) fn exec_call(&mut self, st: &mut ExecState, n: u32) -> R<()> {
+        let f = top(st)?;
+        let n = n as usize;
+        let base = f.slots.len() - n;
+        let callee = f.slots[base - 1];
+        if let Value::Obj(id) = callee {
+            if let Obj::Function(_) = self.heap.get(id) {
+                let args: Vec<Value> = f.slots.drain(base..).collect();
+                f.slots.pop();
+                return self.call_function(st, id, Args::new(args), Then::Push);
+            }
+        }
+        let args: Vec<Value> = f.slots.drain(base..).collect();
+        f.slots.pop();
+        self.call(st, callee, Args::new(args), Then::Push)
+    }
+
+    pub(crate) fn exec_call_method(&mut self, st: &mut ExecState, n: u32) -> R<()> {
+        let f = top(st)?;
+        let n = n as usize;
+        let base = f.slots.len() - n;
+        let self_ = f.slots[base - 1];
+        let callee = f.slots[base - 2];
+        let start = if self_.is_undef() { base } else { base - 1 };
+        let args: Vec<Value> = f.slots.drain(start..).collect();
+        f.slots.truncate(base - 2);
+        if let Value::Obj(id) = callee {
+            if let Obj::Function(_) = self.heap.get(id) {
+                return self.call_function(st, id, Args::new(args), Then::Push);
+            }
+        }
+        self.call(st, callee, Args::new(args), Then::Push)
+    }
+
+    pub(crate) fn exec_call_kw(&mut self, st: &mut ExecState, n: u32) -> R<()> {
+        let f = top(st)?;
+        let names = f.pop();
+        let names: Vec<Value> = match names {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Tuple(t) => t.clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let f = top(st)?;
+        let n = n as usize;
+        let base = f.slots.len() - n;
+        let mut args: Vec<Value> = f.slots.drain(base..).collect();
+        let callee = f.pop();
+        let kwvals = args.split_off(args.len() - names.len().min(args.len()));
+        let kw = names.into_iter().zip(kwvals).collect();
+        self.call(st, callee, Args { pos: args, kw }, Then::Push)
+    }
+
+    pub(crate) fn exec_call_ex(&mut self, st: &mut ExecState, has_kw: bool) -> R<()> {
+        let f = top(st)?;
+        let kwargs = if has_kw { f.pop() } else { Value::None };
+        let posargs = f.pop();
+        let callee = f.pop();
+        let pos = match posargs {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Tuple(t) | Obj::List(t) => t.clone(),
+                _ => self.collect_native(posargs)?,
+            },
+            _ => self.collect_native(posargs)?,
+        };
+        let mut kw = Vec::new();
+        if let Value::Obj(id) = kwargs {
+            if let Obj::Dict(d) = self.heap.get(id) {
+                for (k, v) in d.map.values() {
+                    kw.push((*k, *v));
+                }
+            }
+        }
+        self.call(st, callee, Args { pos, kw }, Then::Push)
+    }
+
+    /// Call any callable; its result goes through `then`.
+    pub fn call(&mut self, st: &mut ExecState, callee: Value, args: Args, then: Then) -> R<()> {
+        let Value::Obj(id) = callee else {
+            return self.not_callable(callee);
+        };
+        match self.heap.get(id) {
+            Obj::Function(_) => self.call_function(st, id, args, then),
+            Obj::Method { func, self_ } => {
+                let (func, self_) = (*func, *self_);
+                let mut args = args;
+                args.pos.insert(0, self_);
+                self.call(st, func, args, then)
+            }
+            Obj::Native { id: nid, self_ } => {
+                let (nid, self_) = (*nid, *self_);
+                let mut args = args;
+                if !self_.is_undef() {
+                    args.pos.insert(0, self_);
+                }
+                self.call_native(st, nid, args, then)
+            }
+            Obj::Class(_) => self.instantiate(st, id, args, then),
+            Obj::StaticMethod(f) => {
+                let f = *f;
+                self.call(st, f, args, then)
+            }
+            _ => {
+                let key = Vm::key_of("__call__");
+                match self.lookup_type(callee, &key) {
+                    Some(m) => {
+                        let mut args = args;
+                        args.pos.insert(0, callee);
+                        self.call(st, m, args, then)
+                    }
+                    None => self.not_callable(callee),
+                }
+            }
+        }
+    }
+
+    fn not_callable(&mut self, callee: Value) -> R<()> {
+        let t = self.type_name(callee);
+        self.fail(ExcKind::TypeError, format!("'{t}' object is not callable"))
+    }
+
+    fn call_native(
+        &mut self,
+        st: &mut ExecState,
+        nid: crate::native::NativeId,
+        args: Args,
+        then: Then,
+    ) -> R<()> {
+        let Some(def) = self.natives.get(nid.0 as usize).copied() else {
+            return self.fail(ExcKind::SystemError, "unknown built-in");
+        };
+        match def.name {
+            "builtins.__build_class__" => return self.build_class(st, args),
+            "builtins.super" if args.pos.is_empty() => {
+                let args = self.zero_arg_super(st)?;
+                let v = (def.f)(self, args)?;
+                return self.apply_then(st, then, v);
+            }
+            _ => {}
+        }
+        match (def.f)(self, args) {
+            Ok(v) => self.apply_then(st, then, v),
+            Err(Ctl::Call(mut req)) => {
+                if req.then.is_none() {
+                    req.then = Some(then);
+                }
+                let t = req.then.take().unwrap_or(Then::Push);
+                self.call(st, req.callee, req.args, t)
+            }
+            Err(Ctl::Resume {
+                gen,
+                input,
+                mode,
+                then: t,
+            }) => self.resume_gen(st, gen, input, mode, Some(t.unwrap_or(then))),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Call a Python function: bind arguments and push its frame (or make
+    /// a generator when its code is a generator's).
+    pub(crate) fn call_function(
+        &mut self,
+        st: &mut ExecState,
+        fid: ObjId,
+        args: Args,
+        then: Then,
+    ) -> R<()> {
+        let frame = self.make_frame(fid, args, then.clone())?;
+        if frame.code.code.is_generator_like() {
+            let gen = self.make_generator(frame);
+            return self.apply_then(st, then, gen);
+        }
+        if st.frames.len() >= self.recursion_limit {
+            self.recycle_slots(frame.slots);
+            return self.fail(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            );
+        }
+        st.frames.push(frame);
+        Ok(())
+    }
+
+    fn make_generator(&mut self, mut frame: Frame) -> Value {
+        let kind = if frame.code.code.flags & flags::COROUTINE != 0 {
+            GenKind::Coroutine
+        } else {
+            GenKind::Generator
+        };
+        let name = self.new_str(&frame.code.code.name.clone());
+        let qualname = self.new_str(&frame.code.code.qualname.clone());
+        frame.then = Then::Discard;
+        let code = frame.code_id;
+        self.alloc(Obj::Generator(Box::new(Generator {
+            kind,
+            state: GenState::Created,
+            frame: Some(Box::new(frame)),
+            name,
+            qualname,
+            code,
+        })))
+    }
+
+    /// Build the frame for calling function `fid` with `args`.
+    pub(crate) fn make_frame(&mut self, fid: ObjId, args: Args, then: Then) -> R<Frame> {
+        let Obj::Function(func) = self.heap.get(fid) else {
+            return self.fail(ExcKind::SystemError, "not a function");
+        };
+        let code_id = func.code;
+        let globals = func.globals;
+        let Obj::Code(code) = self.heap.get(code_id) else {
+            return self.fail(ExcKind::SystemError, "function without code");
+        };
+        let code: Rc<CodeData> = code.clone();
+        if code.invalid {
+            return self.fail(
+                ExcKind::SystemError,
+                "invalid code object: its magic number does not match this VM",
+            );
+        }
+        let co = &code.code;
+        let nlocals = co.varnames.len();
+        let mut slots = self.take_slots(nlocals + co.max_stack as usize);
+        let simple = args.kw.is_empty()
+            && co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && co.kwonlyargcount == 0
+            && args.pos.len() == co.argcount as usize;
+        if simple {
+            slots.extend_from_slice(&args.pos);
+            slots.resize(nlocals, Value::Undef);
+        } else {
+            slots.resize(nlocals, Value::Undef);
+            if let Err(e) = self.bind_args(fid, &code, args, &mut slots) {
+                self.recycle_slots(slots);
+                return Err(e);
+            }
+        }
+        let mut cells = Vec::new();
+        if !co.cellvars.is_empty() || !co.freevars.is_empty() {
+            cells.reserve(code.ncells());
+            for c in &code.cell2arg {
+                let v = match c {
+                    Some(i) => slots[*i as usize],
+                    None => Value::Undef,
+                };
+                cells.push(self.heap.alloc(Obj::Cell(v)));
+            }
+            if let Obj::Function(func) = self.heap.get(fid) {
+                cells.extend(func.closure.iter().copied());
+            }
+        }
+        Ok(Frame {
+            code_id,
+            code,
+            pc: 0,
+            slots,
+            nlocals: nlocals as u32,
+            cells,
+            handlers: Vec::new(),
+            handling: Vec::new(),
+            globals,
+            namespace: None,
+            then,
+        })
+    }
+
+    fn bind_args(
+        &mut self,
+        fid: ObjId,
+        code: &CodeData,
+        args: Args,
+        slots: &mut [Value],
+    ) -> R<()> {
+        let co = &code.code;
+        let Obj::Function(func) = self.heap.get(fid) else {
+            return self.fail(ExcKind::SystemError, "not a function");
+        };
+        let fname = bind_error_name(self, func);
+        let defaults = func.defaults.clone();
+        let kwdefaults = func.kwdefaults;
+        let argcount = co.argcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let posonly = co.posonlyargcount as usize;
+        let has_varargs = co.flags & flags::VARARGS != 0;
+        let has_varkw = co.flags & flags::VARKEYWORDS != 0;
+        let npos = args.pos.len();
+        if npos > argcount && !has_varargs {
+            let min = argcount - defaults.len().min(argcount);
+            let takes = if min == argcount {
+                plural(argcount, "positional argument")
+            } else {
+                format!("from {min} to {argcount} positional arguments")
+            };
+            let given = if npos == 1 { "was" } else { "were" };
+            return self.fail(
+                ExcKind::TypeError,
+                format!("{fname}() takes {takes} but {npos} {given} given"),
+            );
+        }
+        for (i, v) in args.pos.iter().take(argcount).enumerate() {
+            slots[i] = *v;
+        }
+        let mut slot = argcount + kwonly;
+        if has_varargs {
+            let extra = if npos > argcount {
+                args.pos[argcount..].to_vec()
+            } else {
+                Vec::new()
+            };
+            slots[slot] = self.new_tuple(extra);
+            slot += 1;
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict();
+            slots[slot] = Value::Obj(d);
+            Some(d)
+        } else {
+            None
+        };
+        let mut posonly_as_kw = Vec::new();
+        for (k, v) in args.kw {
+            let name = self.text(k).to_string();
+            let idx = co.varnames[..argcount + kwonly]
+                .iter()
+                .position(|n| *n == name);
+            match idx {
+                Some(i) if i >= posonly => {
+                    if !slots[i].is_undef() {
+                        return self.fail(
+                            ExcKind::TypeError,
+                            format!("{fname}() got multiple values for argument '{name}'"),
+                        );
+                    }
+                    slots[i] = v;
+                }
+                _ => match kwdict {
+                    Some(d) => {
+                        let key = self.hkey(k)?;
+                        if let Obj::Dict(dict) = self.heap.get_mut(d) {
+                            dict.insert(key, k, v);
+                        }
+                    }
+                    None => {
+                        if idx.is_some() {
+                            posonly_as_kw.push(name);
+                            continue;
+                        }
+                        return self.fail(
+                            ExcKind::TypeError,
+                            format!("{fname}() got an unexpected keyword argument '{name}'"),
+                        );
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return self.fail(
+                ExcKind::TypeError,
+                format!(
+                    "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    posonly_as_kw.join(", ")
+                ),
+            );
+        }
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if slots[i].is_undef() {
+                if i >= first_default {
+                    slots[i] = defaults[i - first_default];
+                } else {
+                    missing.push(co.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return self.fail(
+                ExcKind::TypeError,
+                format!(
+                    "{fname}() missing {} {}: {}",
+                    missing.len(),
+                    if missing.len() == 1 {
+                        "required positional argument"
+                    } else {
+                        "required positional arguments"
+                    },
+                    name_list(&missing)
+                ),
+            );
+        }
+        for i in argcount..argcount + kwonly {
+            if slots[i].is_undef() {
+                let name = &co.varnames[i];
+                let d = kwdefaults.and_then(|d| self.dict_get_str(d, name));
+                match d {
+                    Some(v) => slots[i] = v,
+                    None => missing.push(name.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return self.fail(
+                ExcKind::TypeError,
+                format!(
+                    "{fname}() missing {} {}: {}",
+                    missing.len(),
+                    if missing.len() == 1 {
+                        "required keyword-only argument"
+                    } else {
+                        "required keyword-only arguments"
+                    },
+                    name_list(&missing)
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    pub(crate) fn exec_return(&mut self, st: &mut ExecState) -> R<()> {
+        let Some(mut frame) = st.frames.pop() else {
+            return Ok(());
+        };
+        let v = frame.pop();
+        let then = std::mem::replace(&mut frame.then, Then::Discard);
+        let Frame { slots, .. } = frame;
+        self.recycle_slots(slots);
+        match then {
+            Then::Gen { gen, mode, next } => self.gen_returned(st, gen, mode, *next, v),
+            then => self.apply_then(st, then, v),
+        }
+    }
+
+    /// Apply a continuation to a result, in the frame now on top.
+    pub(crate) fn apply_then(&mut self, st: &mut ExecState, then: Then, v: Value) -> R<()> {
+        match then {
+            Then::Push | Then::ForIter { .. } | Then::EnterWith => push_top(st, v),
+            Then::Discard | Then::Stored | Then::SetItem | Then::Gen { .. } => {}
+            Then::Finish => st.outcome = Some(RunOutcome::Finished(v)),
+            Then::PushThenNull => {
+                push_top(st, v);
+                push_top(st, Value::Undef);
+            }
+            Then::InitCheck { instance, next } => {
+                if v != Value::None {
+                    let t = self.type_name(v);
+                    return self.fail(
+                        ExcKind::TypeError,
+                        format!("__init__() should return None, not '{t}'"),
+                    );
+                }
+                return self.apply_then(st, *next, instance);
+            }
+            Then::Truth { invert } => {
+                let b = self.truth_of_result(v)?;
+                push_top(st, Value::Bool(b != invert));
+            }
+            Then::TruthJump {
+                target,
+                jump_if,
+                keep,
+            } => {
+                let b = self.truth_of_result(v)?;
+                let f = top(st)?;
+                if b == jump_if {
+                    f.pc = target;
+                    if !keep.is_undef() {
+                        f.push(keep);
+                    }
+                }
+            }
+            Then::BinaryRight { op, lhs, rhs } => {
+                if v.is(self.not_implemented) {
+                    return self.binary_reflected(st, op, lhs, rhs);
+                }
+                push_top(st, v);
+            }
+            Then::InplaceFallback { op, lhs, rhs } => {
+                if v.is(self.not_implemented) {
+                    return self.exec_binary(st, op, lhs, rhs);
+                }
+                push_top(st, v);
+            }
+            Then::BinaryFail { op, lhs, rhs } => {
+                if v.is(self.not_implemented) {
+                    return Err(self.binary_type_error(op, lhs, rhs));
+                }
+                push_top(st, v);
+            }
+            Then::CompareRight { op, lhs, rhs } => {
+                if v.is(self.not_implemented) {
+                    return self.compare_reflected(st, op, lhs, rhs);
+                }
+                push_top(st, v);
+            }
+            Then::CompareFail { op, lhs, rhs } => {
+                if v.is(self.not_implemented) {
+                    let r = self.compare_default(op, lhs, rhs)?;
+                    push_top(st, r);
+                } else {
+                    push_top(st, v);
+                }
+            }
+            Then::StrCheck { method } => {
+                if self.str_of(v).is_none() {
+                    let t = self.type_name(v);
+                    return self.fail(
+                        ExcKind::TypeError,
+                        format!("{method} returned non-string (type {t})"),
+                    );
+                }
+                push_top(st, v);
+            }
+            Then::IntCheck { method } => {
+                if !matches!(v, Value::Int(_) | Value::Bool(_)) && !self.is_bigint(v) {
+                    let t = self.type_name(v);
+                    return self.fail(
+                        ExcKind::TypeError,
+                        format!("'{t}' object cannot be interpreted as an integer ({method})"),
+                    );
+                }
+                push_top(st, v);
+            }
+            Then::BuildClass {
+                meta,
+                name,
+                bases,
+                ns,
+                kwargs,
+            } => {
+                let _ = (meta, kwargs);
+                let cls = self.new_class_from_ns(name, bases, ns)?;
+                if let Value::Obj(cell) = v {
+                    if let Obj::Cell(_) = self.heap.get(cell) {
+                        *self.cell_mut(cell) = cls;
+                    }
+                }
+                return self.finish_class(st, cls);
+            }
+            Then::Import { push, .. } => push_top(st, push),
+        }
+        Ok(())
+    }
+
+    pub(crate) fn exec_make_function(&mut self, st: &mut ExecState, fl: u32) -> R<()> {
+        use crate::bytecode::make_function as mf;
+        let f = top(st)?;
+        let code = f.pop();
+        let closure = if fl & mf::CLOSURE != 0 { f.pop() } else { Value::None };
+        let kwdefaults = if fl & mf::KWDEFAULTS != 0 { f.pop() } else { Value::None };
+        let defaults = if fl & mf::DEFAULTS != 0 { f.pop() } else { Value::None };
+        let globals = f.globals;
+        let Value::Obj(code_id) = code else {
+            return self.fail(ExcKind::SystemError, "MakeFunction without code");
+        };
+        let (name, qualname, doc) = match self.heap.get(code_id) {
+            Obj::Code(c) => (c.code.name.clone(), c.code.qualname.clone(), Value::None),
+            _ => return self.fail(ExcKind::SystemError, "MakeFunction without code"),
+        };
+        let tuple_items = |vm: &Vm, v: Value| -> Vec<Value> {
+            match v {
+                Value::Obj(id) => match vm.heap.get(id) {
+                    Obj::Tuple(t) => t.clone(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            }
+        };
+        let defaults = tuple_items(self, defaults);
+        let closure: Vec<ObjId> = tuple_items(self, closure)
+            .into_iter()
+            .filter_map(|v| v.obj())
+            .collect();
+        let module = self
+            .dict_get_str(globals, "__name__")
+            .unwrap_or(Value::None);
+        let name = self.intern(&name);
+        let qualname = self.new_str(&qualname);
+        let func = Function {
+            code: code_id,
+            globals,
+            name,
+            qualname,
+            defaults,
+            kwdefaults: kwdefaults.obj(),
+            closure,
+            dict: None,
+            module,
+            doc,
+        };
+        let v = self.alloc(Obj::Function(Box::new(func)));
+        push_top(st, v);
+        Ok(())
+    }
+
+    /// Instantiate a class: `__new__`, then `__init__` when it is Python code.
+    fn instantiate(&mut self, st: &mut ExecState, cls: ObjId, args: Args, then: Then) -> R<()> {
+        if cls == self.types.type_ && args.pos.len() == 1 && args.kw.is_empty() {
+            let t = Value::Obj(self.type_of(args.pos[0]));
+            return self.apply_then(st, then, t);
+        }
+        let new = self.lookup(cls, &Vm::key_of("__new__"));
+        let init = self.lookup(cls, &Vm::key_of("__init__"));
+        let init_is_py = matches!(init, Some(Value::Obj(id)) if matches!(self.heap.get(id), Obj::Function(_)));
+        let new_is_native = match new {
+            Some(Value::Obj(id)) => matches!(self.heap.get(id), Obj::Native { .. }),
+            _ => true,
+        };
+        if !new_is_native {
+            // A user `__new__` (a staticmethod): call it, then `__init__` on the result.
+            let Some(newf) = new else {
+                return self.fail(ExcKind::SystemError, "no __new__");
+            };
+            let newf = match newf {
+                Value::Obj(id) => match self.heap.get(id) {
+                    Obj::StaticMethod(f) => *f,
+                    _ => newf,
+                },
+                _ => newf,
+            };
+            let mut nargs = args.clone();
+            nargs.pos.insert(0, Value::Obj(cls));
+            if !init_is_py {
+                return self.call(st, newf, nargs, then);
+            }
+            let helper = self.prelude_fn("_new_then_init")?;
+            let a = self.new_tuple(args.pos.clone());
+            let kw = self.new_dict();
+            for (k, v) in &args.kw {
+                let key = self.hkey(*k)?;
+                if let Obj::Dict(d) = self.heap.get_mut(kw) {
+                    d.insert(key, *k, *v);
+                }
+            }
+            return self.call(
+                st,
+                helper,
+                Args::new(vec![Value::Obj(cls), newf, a, Value::Obj(kw)]),
+                then,
+            );
+        }
+        let mut nargs = args.clone();
+        nargs.pos.insert(0, Value::Obj(cls));
+        let Some(Value::Obj(new_id)) = new else {
+            return self.fail(ExcKind::TypeError, "cannot create instances of this type");
+        };
+        let Obj::Native { id: nid, .. } = self.heap.get(new_id) else {
+            return self.fail(ExcKind::TypeError, "bad __new__");
+        };
+        let def = self.natives[nid.0 as usize];
+        if def.name == "object.__new__" && !init_is_py && (!args.pos.is_empty() || !args.kw.is_empty()) {
+            let n = self.class_name(cls);
+            return self.fail(ExcKind::TypeError, format!("{n}() takes no arguments"));
+        }
+        let instance = match (def.f)(self, nargs) {
+            Ok(v) => v,
+            Err(Ctl::Call(mut req)) => {
+                let t = req.then.take().unwrap_or(then);
+                return self.call(st, req.callee, req.args, t);
+            }
+            Err(e) => return Err(e),
+        };
+        let Some(initf) = init.filter(|_| init_is_py && self.isinstance(instance, cls)) else {
+            return self.apply_then(st, then, instance);
+        };
+        let mut iargs = args;
+        iargs.pos.insert(0, instance);
+        let then = Then::InitCheck {
+            instance,
+            next: Box::new(then),
+        };
+        self.call(st, initf, iargs, then)
+    }
+
+    /// A function defined in the prelude.
+    pub(crate) fn prelude_fn(&mut self, name: &str) -> R<Value> {
+        match self.dict_get_str(self.prelude, name) {
+            Some(v) => Ok(v),
+            None => self.fail(
+                ExcKind::SystemError,
+                format!("prelude function {name} is missing"),
+            ),
+        }
+    }
+
+    /// Whether a built-in binds like a method.
+    pub(crate) fn native_kind(&self, id: crate::native::NativeId) -> NativeKind {
+        self.natives
+            .get(id.0 as usize)
+            .map(|d| d.kind)
+            .unwrap_or(NativeKind::Function)
+    }
+}

@@ -1,0 +1,308 @@
+//! Generators and coroutines: resuming a detached frame, yielding it back,
+//! `yield from` / `await` delegation, and `close`/`throw`.
+//!
+//! A suspended generator owns its frame. Resuming pushes the frame on the
+//! resumer's frame stack with `Then::Gen`, which says what a yield or a
+//! return means to the frame below; yielding pops it back into the
+//! generator. Delegation (`yield from`) chains this: a sub-generator's yield
+//! makes the delegating frame yield the same value, one frame at a time, in
+//! the same loop, never on the Rust stack.
+
+use crate::bytecode::Instr;
+use crate::frame::{ExecState, GenMode, Then};
+use crate::heap::ObjId;
+use crate::interp::{push_top, top};
+use crate::native::{Ctl, GenInput, R};
+use crate::object::{GenKind, GenState, Obj};
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    pub(crate) fn set_gen_state(&mut self, gen: ObjId, state: GenState) {
+        if let Obj::Generator(g) = self.heap.get_mut(gen) {
+            g.state = state;
+            if state == GenState::Finished {
+                g.frame = None;
+            }
+        }
+    }
+
+    pub(crate) fn gen_is_coroutine(&self, gen: ObjId) -> bool {
+        matches!(self.heap.get(gen), Obj::Generator(g) if g.kind == GenKind::Coroutine)
+    }
+
+    fn gen_word(&self, gen: ObjId) -> &'static str {
+        if self.gen_is_coroutine(gen) {
+            "coroutine"
+        } else {
+            "generator"
+        }
+    }
+
+    /// Resume generator `gen` with `input`; `mode` says what its yield and
+    /// return mean, `then` what to do with the value for modes that give one.
+    pub(crate) fn resume_gen(
+        &mut self,
+        st: &mut ExecState,
+        gen: ObjId,
+        input: GenInput,
+        mode: GenMode,
+        then: Option<Then>,
+    ) -> R<()> {
+        let next = Box::new(then.unwrap_or(Then::Push));
+        let Obj::Generator(g) = self.heap.get_mut(gen) else {
+            return self.fail(ExcKind::TypeError, "not a generator");
+        };
+        match g.state {
+            GenState::Running => {
+                let w = self.gen_word(gen);
+                return self.fail(ExcKind::ValueError, format!("{w} already executing"));
+            }
+            GenState::Finished => {
+                if g.kind == GenKind::Coroutine && mode != GenMode::Close {
+                    if let GenInput::Send(_) = input {
+                        return self.fail(
+                            ExcKind::RuntimeError,
+                            "cannot reuse already awaited coroutine",
+                        );
+                    }
+                }
+                return match input {
+                    GenInput::Throw(exc) if mode != GenMode::Close => Err(Ctl::Raise(exc)),
+                    _ => self.gen_returned(st, gen, mode, *next, Value::None),
+                };
+            }
+            GenState::Created => match input {
+                GenInput::Send(v) if v != Value::None => {
+                    let w = self.gen_word(gen);
+                    return self.fail(
+                        ExcKind::TypeError,
+                        format!("can't send non-None value to a just-started {w}"),
+                    );
+                }
+                GenInput::Throw(exc) => {
+                    self.set_gen_state(gen, GenState::Finished);
+                    if mode == GenMode::Close {
+                        return self.apply_then(st, *next, Value::None);
+                    }
+                    return Err(Ctl::Raise(exc));
+                }
+                GenInput::Send(_) => {}
+            },
+            GenState::Suspended => {}
+        }
+        let was_created = g.state == GenState::Created;
+        let Some(mut frame) = g.frame.take() else {
+            return self.fail(ExcKind::SystemError, "generator without a frame");
+        };
+        g.state = GenState::Running;
+        if st.frames.len() >= self.recursion_limit {
+            if let Obj::Generator(g) = self.heap.get_mut(gen) {
+                g.frame = Some(frame);
+                g.state = if was_created {
+                    GenState::Created
+                } else {
+                    GenState::Suspended
+                };
+            }
+            return self.fail(ExcKind::RecursionError, "maximum recursion depth exceeded");
+        }
+        frame.then = Then::Gen { gen, mode, next };
+        let delegating = !was_created
+            && matches!(
+                frame.code.code.instructions.get(frame.pc as usize),
+                Some(Instr::YieldFrom)
+            );
+        st.frames.push(*frame);
+        match input {
+            GenInput::Send(v) => {
+                if !was_created {
+                    push_top(st, v);
+                }
+                Ok(())
+            }
+            GenInput::Throw(exc) => {
+                if delegating {
+                    let sub = top(st)?.top();
+                    if let Value::Obj(sid) = sub {
+                        if matches!(self.heap.get(sid), Obj::Generator(_)) {
+                            let m = if self.exc_is(exc, ExcKind::GeneratorExit) {
+                                // Closing the delegate first, then raising here.
+                                return self.resume_gen(
+                                    st,
+                                    sid,
+                                    GenInput::Throw(exc),
+                                    GenMode::YieldFrom,
+                                    None,
+                                );
+                            } else {
+                                GenMode::YieldFrom
+                            };
+                            return self.resume_gen(st, sid, GenInput::Throw(exc), m, None);
+                        }
+                    }
+                }
+                Err(Ctl::Raise(exc))
+            }
+        }
+    }
+
+    /// The top frame yields `v`.
+    pub(crate) fn exec_yield(&mut self, st: &mut ExecState, mut v: Value) -> R<()> {
+        loop {
+            let Some(mut frame) = st.frames.pop() else {
+                return Ok(());
+            };
+            let then = std::mem::replace(&mut frame.then, Then::Discard);
+            let Then::Gen { gen, mode, next } = then else {
+                frame.then = then;
+                st.frames.push(frame);
+                return self.fail(ExcKind::SystemError, "yield outside a generator frame");
+            };
+            if let Obj::Generator(g) = self.heap.get_mut(gen) {
+                g.frame = Some(Box::new(frame));
+                g.state = GenState::Suspended;
+            }
+            match mode {
+                GenMode::ForIter { .. } => {
+                    push_top(st, v);
+                    return Ok(());
+                }
+                GenMode::Next | GenMode::NextDefault { .. } => {
+                    return self.apply_then(st, *next, v);
+                }
+                GenMode::Close => {
+                    let w = self.gen_word(gen);
+                    return self.fail(ExcKind::RuntimeError, format!("{w} ignored GeneratorExit"));
+                }
+                GenMode::YieldFrom => {
+                    let f = top(st)?;
+                    f.pc = f.pc.saturating_sub(1);
+                    let _ = &mut v;
+                }
+            }
+        }
+    }
+
+    /// Generator `gen`'s frame returned `v`.
+    pub(crate) fn gen_returned(
+        &mut self,
+        st: &mut ExecState,
+        gen: ObjId,
+        mode: GenMode,
+        next: Then,
+        v: Value,
+    ) -> R<()> {
+        self.set_gen_state(gen, GenState::Finished);
+        match mode {
+            GenMode::ForIter { target } => {
+                let f = top(st)?;
+                f.pop();
+                f.pc = target;
+                Ok(())
+            }
+            GenMode::Next => {
+                let args = if v == Value::None { vec![] } else { vec![v] };
+                let class = self.types.exc(ExcKind::StopIteration);
+                let exc = self.new_exc_with_args(class, args);
+                Err(Ctl::Raise(exc))
+            }
+            GenMode::NextDefault { default } => self.apply_then(st, next, default),
+            GenMode::YieldFrom => {
+                let f = top(st)?;
+                f.pop();
+                f.push(v);
+                Ok(())
+            }
+            GenMode::Close => self.apply_then(st, next, Value::None),
+        }
+    }
+
+    pub(crate) fn exec_yield_from(&mut self, st: &mut ExecState) -> R<()> {
+        let f = top(st)?;
+        let v = f.pop();
+        let it = f.top();
+        if let Value::Obj(id) = it {
+            match self.heap.get(id) {
+                Obj::Generator(_) => {
+                    return self.resume_gen(st, id, GenInput::Send(v), GenMode::YieldFrom, None)
+                }
+                Obj::Iter(_) => {
+                    return match self.iter_next_native(it)? {
+                        Some(x) => {
+                            let f = top(st)?;
+                            f.pc -= 1;
+                            self.exec_yield(st, x)
+                        }
+                        None => {
+                            let f = top(st)?;
+                            f.pop();
+                            f.push(Value::None);
+                            Ok(())
+                        }
+                    };
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(it);
+        self.fail(
+            ExcKind::TypeError,
+            format!("'{t}' object cannot be delegated to with yield from"),
+        )
+    }
+
+    pub(crate) fn exec_get_yield_from_iter(&mut self, st: &mut ExecState) -> R<()> {
+        let v = top(st)?.top();
+        if let Value::Obj(id) = v {
+            if let Obj::Generator(g) = self.heap.get(id) {
+                if g.kind == GenKind::Coroutine {
+                    return self.fail(
+                        ExcKind::TypeError,
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    );
+                }
+                return Ok(());
+            }
+        }
+        top(st)?.pop();
+        match self.iter_native(v)? {
+            Some(it) => {
+                push_top(st, it);
+                Ok(())
+            }
+            None => self.iter_call(st, v),
+        }
+    }
+
+    pub(crate) fn exec_get_awaitable(&mut self, st: &mut ExecState) -> R<()> {
+        let v = top(st)?.top();
+        if let Value::Obj(id) = v {
+            if let Obj::Generator(g) = self.heap.get(id) {
+                if g.kind == GenKind::Coroutine {
+                    if g.state == GenState::Finished {
+                        return self.fail(
+                            ExcKind::RuntimeError,
+                            "cannot reuse already awaited coroutine",
+                        );
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        match self.lookup_special(v, "__await__") {
+            Some(m) => {
+                top(st)?.pop();
+                self.call(st, m, crate::native::Args::new(vec![v]), Then::Push)
+            }
+            None => {
+                let t = self.type_name(v);
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("object {t} can't be used in 'await' expression"),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Loading code and modules: code objects into the heap, module objects,
+//! module frames, and the built-in modules.
+
+use std::rc::Rc;
+
+use crate::code::{CodeObject, Const};
+use crate::frame::{ExecState, Frame, Then};
+use crate::heap::ObjId;
+use crate::native::R;
+use crate::object::{Module, Obj, Singleton};
+use crate::objects::code::CodeData;
+use crate::source::SyntaxErrorInfo;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// Put a code object (and the code objects among its constants) in the heap.
+    pub fn load_code(&mut self, code: CodeObject) -> ObjId {
+        let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
+        let name_keys = code.names.iter().map(|n| Vm::key_of(n)).collect();
+        let cell2arg = code
+            .cellvars
+            .iter()
+            .map(|c| {
+                code.varnames[..code.total_args().min(code.varnames.len())]
+                    .iter()
+                    .position(|v| v == c)
+                    .map(|i| i as u32)
+            })
+            .collect();
+        self.heap.alloc(Obj::Code(Rc::new(CodeData {
+            code,
+            consts,
+            names,
+            name_keys,
+            cell2arg,
+            invalid: false,
+        })))
+    }
+
+    fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(b) => self.int_from_big(b.clone()),
+            Const::Float(f) => Value::Float(*f),
+            Const::Str(s) => {
+                if s.len() <= 32 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                    self.intern(s)
+                } else {
+                    self.new_str(s)
+                }
+            }
+            Const::Bytes(b) => self.alloc(Obj::Bytes(b.clone().into())),
+            Const::Tuple(items) => {
+                let vs = items.iter().map(|c| self.const_value(c)).collect();
+                self.new_tuple(vs)
+            }
+            Const::Ellipsis => self.ellipsis,
+            Const::Code(code) => Value::Obj(self.load_code((**code).clone())),
+        }
+    }
+
+    /// A new module registered in `sys.modules`.
+    pub fn new_module(&mut self, name: &str, file: Option<&str>) -> ObjId {
+        let dict = self.new_dict();
+        let name_v = self.new_str(name);
+        self.dict_set_str(dict, "__name__", name_v);
+        self.dict_set_str(dict, "__doc__", Value::None);
+        if let Some(f) = file {
+            let fv = self.new_str(f);
+            self.dict_set_str(dict, "__file__", fv);
+        }
+        let m = self.heap.alloc(Obj::Module(Module { name: name_v, dict }));
+        self.dict_set_str(self.modules, name, Value::Obj(m));
+        m
+    }
+
+    /// The namespace dict of a module.
+    pub fn module_dict(&self, module: ObjId) -> Option<ObjId> {
+        match self.heap.get(module) {
+            Obj::Module(m) => Some(m.dict),
+            _ => None,
+        }
+    }
+
+    /// A frame that runs `code` as the body of `module`.
+    pub fn module_frame(&mut self, code: ObjId, module: ObjId, then: Then) -> R<Frame> {
+        let Obj::Code(c) = self.heap.get(code) else {
+            return self.fail(ExcKind::SystemError, "not a code object");
+        };
+        let c = c.clone();
+        let Some(globals) = self.module_dict(module) else {
+            return self.fail(ExcKind::SystemError, "not a module");
+        };
+        let nlocals = c.code.varnames.len();
+        let mut slots = self.take_slots(nlocals + c.code.max_stack as usize);
+        slots.resize(nlocals, Value::Undef);
+        let mut cells = Vec::new();
+        for _ in 0..c.ncells() {
+            cells.push(self.heap.alloc(Obj::Cell(Value::Undef)));
+        }
+        Ok(Frame {
+            code_id: code,
+            code: c,
+            pc: 0,
+            slots,
+            nlocals: nlocals as u32,
+            cells,
+            handlers: Vec::new(),
+            handling: Vec::new(),
+            globals,
+            namespace: None,
+            then,
+        })
+    }
+
+    /// An execution state that runs `code` as module `name`'s body (the
+    /// main program when `name` is `__main__`).
+    pub fn start_module(&mut self, code: CodeObject, name: &str) -> R<ExecState> {
+        let file = code.filename.clone();
+        let code_id = self.load_code(code);
+        let module = self.new_module(name, Some(&file));
+        let frame = self.module_frame(code_id, module, Then::Finish)?;
+        Ok(ExecState {
+            frames: vec![frame],
+            outcome: None,
+        })
+    }
+
+    /// An execution state that calls `callee(*args)`; it finishes with the result.
+    pub fn start_call(&mut self, callee: Value, args: Vec<Value>) -> R<ExecState> {
+        let mut st = ExecState::default();
+        let holder = self.holder_frame()?;
+        st.frames.push(holder);
+        self.call(&mut st, callee, crate::native::Args::new(args), Then::Push)?;
+        Ok(st)
+    }
+
+    /// A frame whose code only returns what is pushed on it: the bottom of
+    /// states made by [`Vm::start_call`].
+    fn holder_frame(&mut self) -> R<Frame> {
+        let code = CodeObject {
+            name: "<call>".into(),
+            qualname: "<call>".into(),
+            filename: "<brine>".into(),
+            first_line: 1,
+            flags: 0,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            instructions: vec![crate::bytecode::Instr::ReturnValue],
+            lines: vec![1],
+            consts: vec![],
+            names: vec![],
+            varnames: vec![],
+            cellvars: vec![],
+            freevars: vec![],
+            max_stack: 1,
+        };
+        let id = self.load_code(code);
+        let module = match self.dict_get_str(self.modules, "builtins") {
+            Some(Value::Obj(m)) => m,
+            _ => self.new_module("builtins", None),
+        };
+        self.module_frame(id, module, Then::Finish)
+    }
+
+    /// A `SyntaxError` (or `IndentationError`) exception for a compile error.
+    pub fn syntax_error(&mut self, e: &SyntaxErrorInfo) -> Value {
+        let kind = if e.kind == "IndentationError" {
+            ExcKind::IndentationError
+        } else {
+            ExcKind::SyntaxError
+        };
+        let exc = self.new_exc(kind, &e.message);
+        let file = self.new_str(&e.filename);
+        let text = self.new_str(&e.text);
+        let key_file = self.intern("filename");
+        let key_line = self.intern("lineno");
+        let key_text = self.intern("text");
+        let key_msg = self.intern("msg");
+        let msg = self.new_str(&e.message);
+        if let Value::Obj(id) = exc {
+            if let Obj::Instance(i) = self.heap.get_mut(id) {
+                i.dict.insert(Vm::key_of("filename"), key_file, file);
+                i.dict.insert(Vm::key_of("lineno"), key_line, Value::Int(i64::from(e.line)));
+                i.dict.insert(Vm::key_of("text"), key_text, text);
+                i.dict.insert(Vm::key_of("msg"), key_msg, msg);
+            }
+        }
+        exc
+    }
+
+    /// A built-in module by name (`sys`, `math`, or one registered by a higher layer).
+    pub(crate) fn builtin_module(&mut self, name: &str) -> R<Option<ObjId>> {
+        let prefix = format!("{name}.");
+        let defs: Vec<(&'static str, crate::native::NativeId)> = self
+            .natives
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.name.starts_with(&prefix) && !d.name[prefix.len()..].contains('.'))
+            .map(|(i, d)| (d.name, crate::native::NativeId(i as u16)))
+            .collect();
+        let known = matches!(name, "sys" | "math") || !defs.is_empty();
+        if !known || name == "builtins" {
+            return Ok(None);
+        }
+        let m = self.new_module(name, None);
+        let Some(dict) = self.module_dict(m) else { return Ok(None) };
+        for (full, id) in defs {
+            let short = &full[prefix.len()..];
+            let f = self.alloc(Obj::Native { id, self_: Value::Undef });
+            self.dict_set_str(dict, short, f);
+        }
+        crate::builtins::modules::init_module(self, name, dict);
+        Ok(Some(m))
+    }
+
+    /// `NotImplemented` and `Ellipsis` objects, made at bootstrap.
+    pub(crate) fn make_singletons(&mut self) {
+        self.not_implemented = self.alloc(Obj::Singleton(Singleton::NotImplemented));
+        self.ellipsis = self.alloc(Obj::Singleton(Singleton::Ellipsis));
+    }
+}

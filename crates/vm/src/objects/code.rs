@@ -1,0 +1,30 @@
+//! Code objects as the VM holds them: the compiled code plus its constants
+//! turned into values and its names into dict keys, made once at load.
+
+use crate::code::CodeObject;
+use crate::objects::dict::HKey;
+use crate::value::Value;
+
+/// A loaded code object.
+#[derive(Debug)]
+pub struct CodeData {
+    /// The compiled code.
+    pub code: CodeObject,
+    /// `code.consts` as values (nested code objects as `Obj::Code` values).
+    pub consts: Vec<Value>,
+    /// `code.names` as str values.
+    pub names: Vec<Value>,
+    /// `code.names` as dict keys, for global and attribute look-ups.
+    pub name_keys: Vec<HKey>,
+    /// For each cellvar, the local slot of the parameter it shadows, if any.
+    pub cell2arg: Vec<Option<u32>>,
+    /// Whether the code is marked invalid (running it raises `SystemError`).
+    pub invalid: bool,
+}
+
+impl CodeData {
+    /// The number of cells a frame of this code has (cellvars and freevars).
+    pub fn ncells(&self) -> usize {
+        self.code.cellvars.len() + self.code.freevars.len()
+    }
+}

@@ -1,0 +1,470 @@
+# brine's prelude: the parts of built-in functions that call user code.
+#
+# Each function here runs as ordinary VM frames, so a tasklet stopped inside
+# one of them pickles like any other Python code. Built-ins take their fast
+# native path when no user code is involved and hand over to these otherwise.
+
+
+def _to_list(it):
+    out = []
+    for x in it:
+        out.append(x)
+    return out
+
+
+def _build(cls, it):
+    return cls(_to_list(it))
+
+
+def _list_init(lst, it):
+    lst.clear()
+    for x in it:
+        lst.append(x)
+
+
+def _list_extend(lst, it):
+    for x in _to_list(it):
+        lst.append(x)
+
+
+def _dict_update(d, src, kw):
+    if hasattr(src, "keys"):
+        for k in src.keys():
+            d[k] = src[k]
+    else:
+        i = 0
+        for pair in src:
+            items = _to_list(pair)
+            if len(items) != 2:
+                raise ValueError(
+                    "dictionary update sequence element #%d has length %d; 2 is required"
+                    % (i, len(items))
+                )
+            d[items[0]] = items[1]
+            i += 1
+    for k in kw:
+        d[k] = kw[k]
+
+
+def _str(x):
+    return str(x)
+
+
+def _repr(x):
+    t = type(x)
+    if t is list:
+        return "[" + ", ".join([repr(v) for v in x]) + "]"
+    if t is tuple:
+        if len(x) == 1:
+            return "(" + repr(x[0]) + ",)"
+        return "(" + ", ".join([repr(v) for v in x]) + ")"
+    if t is dict:
+        return "{" + ", ".join([repr(k) + ": " + repr(x[k]) for k in x]) + "}"
+    if t is set:
+        if not x:
+            return "set()"
+        return "{" + ", ".join([repr(v) for v in x]) + "}"
+    if t is frozenset:
+        if not x:
+            return "frozenset()"
+        return "frozenset({" + ", ".join([repr(v) for v in x]) + "})"
+    return repr(x)
+
+
+def _print(args, sep, end):
+    _write(sep.join([str(a) for a in args]) + end)
+
+
+def _format_value(v, conv, spec):
+    if conv == 1:
+        v = str(v)
+    elif conv == 2:
+        v = repr(v)
+    elif conv == 3:
+        v = ascii(v)
+    if _is_native(v):
+        return _format_native(v, spec)
+    fmt = getattr(type(v), "__format__", None)
+    if fmt is not None and fmt is not object.__format__:
+        return fmt(v, spec)
+    return _format_native(str(v), spec)
+
+
+def _str_format(fmt, args, kwargs):
+    out = []
+    auto = 0
+    for lit, name, conv, spec in _format_parse(fmt):
+        out.append(lit)
+        if name is None:
+            continue
+        first = name
+        rest = ""
+        for i in range(len(name)):
+            if name[i] in ".[":
+                first = name[:i]
+                rest = name[i:]
+                break
+        if first == "":
+            v = args[auto]
+            auto += 1
+        elif first.isdigit():
+            v = args[int(first)]
+        else:
+            v = kwargs[first]
+        while rest:
+            if rest[0] == ".":
+                j = 1
+                while j < len(rest) and rest[j] not in ".[":
+                    j += 1
+                v = getattr(v, rest[1:j])
+                rest = rest[j:]
+            else:
+                j = rest.index("]")
+                key = rest[1:j]
+                v = v[int(key)] if key.isdigit() else v[key]
+                rest = rest[j + 1 :]
+        if "{" in spec:
+            spec = _str_format(spec, args, kwargs)
+        c = 0
+        if conv == "s":
+            c = 1
+        elif conv == "r":
+            c = 2
+        elif conv == "a":
+            c = 3
+        out.append(_format_value(v, c, spec))
+    return "".join(out)
+
+
+def _compare(op, a, b):
+    # Sequences holding instances: compare element by element.
+    if type(a) in (list, tuple) and type(b) is type(a):
+        n = min(len(a), len(b))
+        i = 0
+        while i < n:
+            if not (a[i] is b[i] or a[i] == b[i]):
+                break
+            i += 1
+        if i >= n:
+            la = len(a)
+            lb = len(b)
+            if op == 0:
+                return la < lb
+            if op == 1:
+                return la <= lb
+            if op == 2:
+                return la == lb
+            if op == 3:
+                return la != lb
+            if op == 4:
+                return la > lb
+            return la >= lb
+        if op == 2:
+            return False
+        if op == 3:
+            return True
+        x = a[i]
+        y = b[i]
+    else:
+        x = a
+        y = b
+    if op == 0:
+        return x < y
+    if op == 1:
+        return x <= y
+    if op == 2:
+        return x == y
+    if op == 3:
+        return x != y
+    if op == 4:
+        return x > y
+    return x >= y
+
+
+def _not_eq(a, b):
+    r = a.__eq__(b)
+    if r is NotImplemented:
+        return r
+    return not r
+
+
+def _contains(container, item):
+    for x in container:
+        if x is item or x == item:
+            return True
+    return False
+
+
+def _seq_iter(obj):
+    i = 0
+    while True:
+        try:
+            v = obj[i]
+        except (IndexError, StopIteration):
+            return
+        yield v
+        i += 1
+
+
+def _call_iter(f, sentinel):
+    while True:
+        v = f()
+        if v == sentinel:
+            return
+        yield v
+
+
+def _join(sep, it):
+    return sep.join(_to_list(it))
+
+
+def _merge_sort(items, keys, reverse):
+    n = len(items)
+    if n < 2:
+        return items
+    idx = list(range(n))
+    width = 1
+    while width < n:
+        merged = []
+        lo = 0
+        while lo < n:
+            mid = min(lo + width, n)
+            hi = min(lo + 2 * width, n)
+            i = lo
+            j = mid
+            while i < mid and j < hi:
+                a = keys[idx[i]]
+                b = keys[idx[j]]
+                if reverse:
+                    take_right = a < b
+                else:
+                    take_right = b < a
+                if take_right:
+                    merged.append(idx[j])
+                    j += 1
+                else:
+                    merged.append(idx[i])
+                    i += 1
+            while i < mid:
+                merged.append(idx[i])
+                i += 1
+            while j < hi:
+                merged.append(idx[j])
+                j += 1
+            lo = hi
+        idx = merged
+        width *= 2
+    return [items[k] for k in idx]
+
+
+def _sort_list(lst, key, reverse):
+    items = list(lst)
+    if key is None:
+        keys = items
+    else:
+        keys = [key(x) for x in items]
+    if _is_native(keys) and key is not None:
+        pairs = [(keys[i], i) for i in range(len(items))]
+        ok = True
+        try:
+            _native_sort(pairs, None, reverse)
+        except TypeError:
+            ok = False
+        if ok:
+            if reverse:
+                # Keep equal keys in their original order (stability).
+                pairs = _stable_reverse_fix(pairs)
+            result = [items[p[1]] for p in pairs]
+            lst.clear()
+            lst.extend(result)
+            return None
+    result = _merge_sort(items, keys, reverse)
+    lst.clear()
+    lst.extend(result)
+    return None
+
+
+def _stable_reverse_fix(pairs):
+    out = []
+    i = 0
+    n = len(pairs)
+    while i < n:
+        j = i
+        while j + 1 < n and pairs[j + 1][0] == pairs[i][0]:
+            j += 1
+        group = pairs[i : j + 1]
+        group.sort()
+        out.extend(group)
+        i = j + 1
+    return out
+
+
+def _sorted(it, key, reverse):
+    lst = _to_list(it)
+    _sort_list(lst, key, reverse)
+    return lst
+
+
+def _minmax(is_max, items, key, has_default, default):
+    best = None
+    best_key = None
+    first = True
+    for x in items:
+        k = x if key is None else key(x)
+        if first:
+            best = x
+            best_key = k
+            first = False
+        elif is_max:
+            if k > best_key:
+                best = x
+                best_key = k
+        else:
+            if k < best_key:
+                best = x
+                best_key = k
+    if first:
+        if has_default:
+            return default
+        raise ValueError(("max" if is_max else "min") + "() arg is an empty sequence")
+    return best
+
+
+def _sum_rest(it, acc):
+    for x in it:
+        acc = acc + x
+    return acc
+
+
+def _any(it):
+    for x in it:
+        if x:
+            return True
+    return False
+
+
+def _all(it):
+    for x in it:
+        if not x:
+            return False
+    return True
+
+
+def _enumerate(it, start):
+    n = start
+    for x in it:
+        yield (n, x)
+        n += 1
+
+
+def _zip(its, strict):
+    iters = [iter(i) for i in its]
+    if not iters:
+        return
+    while True:
+        row = []
+        for k in range(len(iters)):
+            try:
+                row.append(next(iters[k]))
+            except StopIteration:
+                if strict and (k > 0 or _any_left(iters[1:])):
+                    raise ValueError("zip() argument %d is shorter than argument%s 1" % (k + 1, "s" if k > 1 else ""))
+                return
+        yield tuple(row)
+
+
+def _any_left(iters):
+    for it in iters:
+        for _ in it:
+            return True
+    return False
+
+
+def _map(f, its):
+    if len(its) == 1:
+        for x in its[0]:
+            yield f(x)
+        return
+    iters = [iter(i) for i in its]
+    while True:
+        args = []
+        for it in iters:
+            try:
+                args.append(next(it))
+            except StopIteration:
+                return
+        yield f(*args)
+
+
+def _filter(f, it):
+    for x in it:
+        if f is None:
+            if x:
+                yield x
+        elif f(x):
+            yield x
+
+
+def _reversed_seq(seq):
+    i = len(seq) - 1
+    while i >= 0:
+        yield seq[i]
+        i -= 1
+
+
+def _next_default(it, default):
+    try:
+        return next(it)
+    except StopIteration:
+        return default
+
+
+def _getattr_default(obj, name, default):
+    try:
+        return getattr(obj, name)
+    except AttributeError:
+        return default
+
+
+def _hasattr(obj, name):
+    try:
+        getattr(obj, name)
+        return True
+    except AttributeError:
+        return False
+
+
+def _pow2(a, b):
+    return a**b
+
+
+def _new_then_init(cls, new, args, kwargs):
+    obj = new(cls, *args, **kwargs)
+    if isinstance(obj, cls):
+        obj.__init__(*args, **kwargs)
+    return obj
+
+
+def _list_remove(lst, x):
+    for i in range(len(lst)):
+        if lst[i] is x or lst[i] == x:
+            del lst[i]
+            return None
+    raise ValueError("list.remove(x): x not in list")
+
+
+def _seq_index(seq, x):
+    for i in range(len(seq)):
+        if seq[i] is x or seq[i] == x:
+            return i
+    if type(seq) is tuple:
+        raise ValueError("tuple.index(x): x not in tuple")
+    raise ValueError(repr(x) + " is not in list")
+
+
+def _seq_count(seq, x):
+    n = 0
+    for v in seq:
+        if v is x or v == x:
+            n += 1
+    return n
