@@ -69,6 +69,12 @@ impl Vm {
                         let t = self.type_name(v);
                         return self.fail(ExcKind::TypeError, format!("unhashable type: '{t}'"));
                     }
+                    if self.has_user_method(v, "__hash__") {
+                        return match i.key {
+                            Some((h, canon)) => Ok(HKey::User(h, canon)),
+                            None => Err(crate::native::Ctl::NeedKey(v)),
+                        };
+                    }
                     HKey::Id(id)
                 }
                 _ => HKey::Id(id),

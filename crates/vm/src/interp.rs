@@ -58,7 +58,7 @@ impl Vm {
                 self.collect_garbage(st);
             }
             left -= 1;
-            let r = self.step(st);
+            let r = self.step_retrying_keys(st);
             if let Err(ctl) = r {
                 if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
                     return out;
@@ -97,6 +97,11 @@ impl Vm {
         let roots = std::mem::take(&mut self.roots);
         let n = self.heap.collect(&roots, &ids);
         self.roots = roots;
+        let heap = &self.heap;
+        self.user_keys.retain(|_, ids| {
+            ids.retain(|id| heap.contains(*id));
+            !ids.is_empty()
+        });
         n
     }
 
@@ -120,6 +125,55 @@ impl Vm {
                 Err(c) => self.handle_ctl(st, c),
             },
             Ctl::Host(req) => Flow::Stop(RunOutcome::Request(req)),
+            Ctl::NeedKey(k) => {
+                let t = self.type_name(k);
+                let e = self.new_exc(crate::types::ExcKind::TypeError, &format!("unhashable type: '{t}' (its key could not be computed here)"));
+                self.raise_new(st, e)
+            }
+        }
+    }
+
+    /// Execute one instruction; an instruction that needs a user key first
+    /// is undone (its operands put back) and runs again after the prelude
+    /// has computed the key.
+    #[inline]
+    fn step_retrying_keys(&mut self, st: &mut ExecState) -> R<()> {
+        let Some(f) = st.frames.last() else { return Ok(()) };
+        let pc = f.pc;
+        let n = match f.code.code.instructions.get(pc as usize) {
+            Some(Instr::BinarySubscr | Instr::DeleteSubscr | Instr::ContainsOp(_) | Instr::MapAdd(_)) => 2,
+            Some(Instr::StoreSubscr) => 3,
+            Some(Instr::SetAdd(_) | Instr::SetUpdate(_) | Instr::DictUpdate(_) | Instr::DictMerge(_)) => 1,
+            Some(Instr::BuildSet(k)) => *k as usize,
+            Some(Instr::BuildMap(k)) => 2 * *k as usize,
+            _ => return self.step(st),
+        };
+        let len = f.slots.len();
+        let n = n.min(len);
+        let mut small = [Value::Undef; 3];
+        let big: Vec<Value> = if n <= 3 {
+            small[..n].copy_from_slice(&f.slots[len - n..]);
+            Vec::new()
+        } else {
+            f.slots[len - n..].to_vec()
+        };
+        let depth = st.frames.len() - 1;
+        match self.step(st) {
+            Err(Ctl::NeedKey(k)) => {
+                if let Some(f) = st.frames.get_mut(depth) {
+                    f.slots.truncate(len - n);
+                    if n <= 3 {
+                        f.slots.extend_from_slice(&small[..n]);
+                    } else {
+                        f.slots.extend(big);
+                    }
+                    f.pc = pc;
+                }
+                st.frames.truncate(depth + 1);
+                let canon = self.prelude_fn("_canon_key")?;
+                self.call(st, canon, crate::native::Args::new(vec![k]), crate::frame::Then::Discard)
+            }
+            r => r,
         }
     }
 

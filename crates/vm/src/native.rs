@@ -112,6 +112,11 @@ pub enum Ctl {
     },
     /// Stop running and hand this request to the host.
     Host(HostRequest),
+    /// A dict or set operation met an instance whose class defines
+    /// `__hash__` and `__eq__` in Python and that has no key yet: the
+    /// prelude computes it (`hash()`, then `==` against live keys with the
+    /// same hash), and the operation runs again.
+    NeedKey(Value),
 }
 
 /// The result of a built-in or of a step of an instruction.

@@ -130,6 +130,9 @@ pub struct Instance {
     pub exc: Option<Box<ExcData>>,
     /// The built-in value a subclass of a built-in type wraps.
     pub base: Value,
+    /// For instances used as dict or set keys whose class defines
+    /// `__hash__`: the hash and the canonical equal key (see [`crate::native::Ctl::NeedKey`]).
+    pub key: Option<(i64, ObjId)>,
 }
 
 /// A module.
@@ -359,6 +362,9 @@ impl Obj {
                 out.push(i.class);
                 trace_dict(out, &i.dict);
                 push_value(out, i.base);
+                if let Some((_, k)) = i.key {
+                    out.push(k);
+                }
                 if let Some(e) = &i.exc {
                     push_values(out, &[e.args, e.cause, e.context]);
                     out.extend(e.traceback.iter().map(|t| t.code));

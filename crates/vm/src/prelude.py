@@ -468,3 +468,18 @@ def _seq_count(seq, x):
         if v is x or v == x:
             n += 1
     return n
+
+
+def _canon_key(k):
+    h = hash(k)
+    for c in _key_candidates(h):
+        if c is k or c == k:
+            _set_key(k, h, c)
+            return None
+    _set_key(k, h, k)
+    return None
+
+
+def _canon_then_call(k, f, args):
+    _canon_key(k)
+    return f(*args)

@@ -56,6 +56,8 @@ pub struct Vm {
     pub(crate) slot_pool: Vec<Vec<Value>>,
     /// The exit status asked for by `sys.exit`, once raised to the top.
     pub exit_code: Option<i32>,
+    /// Canonical user-hashed keys by hash (weak: pruned after collection).
+    pub(crate) user_keys: FxHashMap<i64, Vec<ObjId>>,
 }
 
 impl Vm {
@@ -254,6 +256,7 @@ impl Vm {
                 ..Default::default()
             })),
             base: Value::Undef,
+            key: None,
         })))
     }
 
@@ -353,6 +356,7 @@ impl Vm {
             parked: Vec::new(),
             slot_pool: Vec::new(),
             exit_code: None,
+            user_keys: FxHashMap::default(),
         }
     }
 

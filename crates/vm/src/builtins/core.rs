@@ -52,6 +52,8 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("builtins._repr_native", F, repr_native),
     def("builtins._format_native", F, format_native),
     def("builtins._exc_str", F, exc_str),
+    def("builtins._key_candidates", F, key_candidates),
+    def("builtins._set_key", F, set_key),
 ];
 
 fn build_class_placeholder(vm: &mut Vm, _: Args) -> R<Value> {
@@ -777,4 +779,30 @@ fn format(vm: &mut Vm, args: Args) -> R<Value> {
     let sp = vm.text(spec).to_string();
     let s = vm.format_native(v, &sp)?;
     Ok(vm.new_string(s))
+}
+
+/// Live canonical keys with hash `h` (for the prelude's `_canon_key`).
+fn key_candidates(vm: &mut Vm, args: Args) -> R<Value> {
+    let h = match args.pos.first() {
+        Some(Value::Int(h)) => *h,
+        _ => 0,
+    };
+    let ids: Vec<Value> = vm.user_keys.get(&h).map(|v| v.iter().map(|i| Value::Obj(*i)).collect()).unwrap_or_default();
+    Ok(vm.new_list(ids))
+}
+
+/// Record `k`'s key as `(h, canon)`; a key that is its own canon joins the candidates.
+fn set_key(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_set_key", &args, 3, 3)?;
+    let (k, h, c) = (args.pos[0], args.pos[1], args.pos[2]);
+    let (Value::Obj(kid), Value::Int(h), Value::Obj(cid)) = (k, h, c) else {
+        return vm.fail(ExcKind::TypeError, "_set_key: bad arguments");
+    };
+    if let Obj::Instance(i) = vm.heap.get_mut(kid) {
+        i.key = Some((h, cid));
+    }
+    if kid == cid {
+        vm.user_keys.entry(h).or_default().push(cid);
+    }
+    Ok(Value::None)
 }

@@ -83,6 +83,7 @@ fn wrap(vm: &mut Vm, cls: ObjId, exact: ObjId, v: Value) -> Value {
         dict: Dict::new(),
         exc: None,
         base: v,
+        key: None,
     })))
 }
 
@@ -96,6 +97,7 @@ fn object_new(vm: &mut Vm, args: Args) -> R<Value> {
         dict: Dict::new(),
         exc: None,
         base: Value::Undef,
+        key: None,
     }))))
 }
 
@@ -173,6 +175,7 @@ fn exc_new(vm: &mut Vm, args: Args) -> R<Value> {
             ..Default::default()
         })),
         base: Value::Undef,
+        key: None,
     }))))
 }
 

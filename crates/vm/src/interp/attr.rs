@@ -3,7 +3,7 @@
 
 use crate::frame::{ExecState, Then};
 use crate::heap::ObjId;
-use crate::interp::{push_top, top};
+use crate::interp::top;
 use crate::native::{Args, Ctl, NativeKind, R};
 use crate::object::{GenState, Obj};
 use crate::objects::dict::HKey;

@@ -185,8 +185,18 @@ impl Vm {
             }
             _ => {}
         }
+        let retry: Option<Vec<Value>> = (args.kw.is_empty() && args.pos.len() <= 4).then(|| args.pos.clone());
         match (def.f)(self, args) {
             Ok(v) => self.apply_then(st, then, v),
+            Err(Ctl::NeedKey(k)) => match retry {
+                Some(pos) => {
+                    let callee = self.alloc(Obj::Native { id: nid, self_: Value::Undef });
+                    let a = self.new_tuple(pos);
+                    let f = self.prelude_fn("_canon_then_call")?;
+                    self.call(st, f, Args::new(vec![k, callee, a]), then)
+                }
+                None => Err(Ctl::NeedKey(k)),
+            },
             Err(Ctl::Call(mut req)) => {
                 if req.then.is_none() {
                     req.then = Some(then);
@@ -699,8 +709,15 @@ impl Vm {
             let n = self.class_name(cls);
             return self.fail(ExcKind::TypeError, format!("{n}() takes no arguments"));
         }
+        let retry = args.kw.is_empty().then(|| args.pos.clone());
         let instance = match (def.f)(self, nargs) {
             Ok(v) => v,
+            Err(Ctl::NeedKey(k)) => {
+                let Some(pos) = retry else { return Err(Ctl::NeedKey(k)) };
+                let a = self.new_tuple(pos);
+                let f = self.prelude_fn("_canon_then_call")?;
+                return self.call(st, f, Args::new(vec![k, Value::Obj(cls), a]), then);
+            }
             Err(Ctl::Call(mut req)) => {
                 let t = req.then.take().unwrap_or(then);
                 return self.call(st, req.callee, req.args, t);

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use crate::bytecode::{BinOp, CmpOp, UnaryOp};
 use crate::frame::{ExecState, Then};
-use crate::interp::{push_top, top};
+use crate::interp::push_top;
 use crate::native::{Args, Ctl, R};
 use crate::num::Num;
 use crate::object::Obj;

@@ -1,0 +1,19 @@
+//! Errors of the `brine` facade.
+
+use std::path::PathBuf;
+
+/// What can go wrong before a program starts running.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The script could not be read.
+    #[error("can't open file '{path}': {source}")]
+    Read {
+        /// The script's path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The VM could not be made.
+    #[error(transparent)]
+    Boot(#[from] brine_vm::BootError),
+}

@@ -1,0 +1,146 @@
+//! Running a script: compile it, run its main tasklet to the end in slices
+//! of a budget, and report its exit status the way CPython does.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use brine_compiler::Compiler;
+use brine_vm::{ExcKind, ExecState, Obj, RunOutcome, Value, Vm};
+
+use crate::error::Error;
+
+/// A `Write` whose bytes can be read back: captures a program's output.
+#[derive(Clone, Default)]
+pub struct SharedOutput(Rc<RefCell<Vec<u8>>>);
+
+impl SharedOutput {
+    /// Everything written so far, as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.borrow()).into_owned()
+    }
+}
+
+impl Write for SharedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// How a program ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramEnd {
+    /// The process exit status CPython would give.
+    pub exit_code: i32,
+    /// What CPython would print on stderr (a traceback, a `SyntaxError`).
+    pub stderr: String,
+}
+
+/// A script loaded into a VM, ready to run.
+pub struct Program {
+    /// The VM.
+    pub vm: Vm,
+    /// The main tasklet's state (`None` when the script did not compile).
+    pub main: Option<ExecState>,
+    compile_error: Option<String>,
+}
+
+impl Program {
+    /// Compile `path` and prepare it to run as `__main__` with `sys.argv`
+    /// set to the path followed by `args`; output goes to `stdout`.
+    ///
+    /// # Errors
+    /// When the file cannot be read or the VM cannot start.
+    pub fn load(path: &Path, args: &[String], stdout: Box<dyn Write>) -> Result<Program, Error> {
+        let source = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut vm = Vm::new(Some(Box::new(Compiler)))?;
+        vm.stdout = stdout;
+        let filename = path.display().to_string();
+        vm.argv = std::iter::once(filename.clone()).chain(args.iter().cloned()).collect();
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        vm.search_path = vec![if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir }];
+        match brine_compiler::compile_module(&source, &filename) {
+            Ok(code) => {
+                let main = vm.start_module(code, "__main__").ok();
+                Ok(Program { vm, main, compile_error: None })
+            }
+            Err(e) => {
+                let info: brine_vm::SyntaxErrorInfo = e.into();
+                let exc = vm.syntax_error(&info);
+                let text = vm.format_exception(exc);
+                Ok(Program { vm, main: None, compile_error: Some(text) })
+            }
+        }
+    }
+
+    /// Run the main tasklet to its end, `slice` instructions at a time.
+    pub fn run(&mut self, slice: u64) -> ProgramEnd {
+        if let Some(text) = self.compile_error.take() {
+            return ProgramEnd { exit_code: 1, stderr: text };
+        }
+        let Some(mut st) = self.main.take() else {
+            return ProgramEnd { exit_code: 1, stderr: String::new() };
+        };
+        let slice = slice.max(1);
+        let end = loop {
+            match self.vm.run(&mut st, slice) {
+                RunOutcome::BudgetSpent => continue,
+                RunOutcome::Finished(_) => break ProgramEnd { exit_code: 0, stderr: String::new() },
+                RunOutcome::Raised(exc) => break self.uncaught(exc),
+                RunOutcome::Request(r) => {
+                    break ProgramEnd {
+                        exit_code: 1,
+                        stderr: format!("RuntimeError: no scheduler to serve '{}'\n", r.name),
+                    }
+                }
+            }
+        };
+        let _ = self.vm.stdout.flush();
+        end
+    }
+
+    fn uncaught(&mut self, exc: Value) -> ProgramEnd {
+        if self.vm.exc_is(exc, ExcKind::SystemExit) {
+            let args = self.vm.exc_data(exc).map(|d| d.args).unwrap_or(Value::None);
+            let code = match args {
+                Value::Obj(id) => match self.vm.heap.get(id) {
+                    Obj::Tuple(t) => t.first().copied().unwrap_or(Value::None),
+                    _ => Value::None,
+                },
+                _ => Value::None,
+            };
+            return match code {
+                Value::None => ProgramEnd { exit_code: 0, stderr: String::new() },
+                Value::Int(i) => ProgramEnd { exit_code: i as i32, stderr: String::new() },
+                Value::Bool(b) => ProgramEnd { exit_code: i32::from(b), stderr: String::new() },
+                other => {
+                    let text = self.vm.str_to_completion(other);
+                    ProgramEnd { exit_code: 1, stderr: format!("{text}\n") }
+                }
+            };
+        }
+        let _ = self.vm.stdout.flush();
+        let text = self.vm.format_exception(exc);
+        ProgramEnd { exit_code: 1, stderr: text }
+    }
+}
+
+/// Run a script straight through, capturing its output: `(stdout, end)`.
+///
+/// # Errors
+/// When the file cannot be read or the VM cannot start.
+pub fn run_captured(path: &Path, args: &[String], slice: u64) -> Result<(String, ProgramEnd), Error> {
+    let out = SharedOutput::default();
+    let mut prog = Program::load(path, args, Box::new(out.clone()))?;
+    let end = prog.run(slice);
+    Ok((out.text(), end))
+}
