@@ -14,7 +14,8 @@ fn bench_scripts(c: &mut Criterion) {
         let path = dir.join(format!("{name}.py"));
         group.bench_function(name, |b| {
             b.iter(|| {
-                let (out, end) = brine::runner::run_captured(&path, &[], 1 << 24).expect("script runs");
+                let (out, end) =
+                    brine::runner::run_captured(&path, &[], 1 << 24).expect("script runs");
                 assert_eq!(end.exit_code, 0, "{name} failed: {}", end.stderr);
                 out
             })

@@ -65,19 +65,36 @@ impl Program {
         let mut vm = Vm::new(Some(Box::new(Compiler)))?;
         vm.stdout = stdout;
         let filename = path.display().to_string();
-        vm.argv = std::iter::once(filename.clone()).chain(args.iter().cloned()).collect();
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-        vm.search_path = vec![if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir }];
+        vm.argv = std::iter::once(filename.clone())
+            .chain(args.iter().cloned())
+            .collect();
+        let dir = path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        vm.search_path = vec![if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        }];
         match brine_compiler::compile_module(&source, &filename) {
             Ok(code) => {
                 let main = vm.start_module(code, "__main__").ok();
-                Ok(Program { vm, main, compile_error: None })
+                Ok(Program {
+                    vm,
+                    main,
+                    compile_error: None,
+                })
             }
             Err(e) => {
                 let info: brine_vm::SyntaxErrorInfo = e.into();
                 let exc = vm.syntax_error(&info);
                 let text = vm.format_exception(exc);
-                Ok(Program { vm, main: None, compile_error: Some(text) })
+                Ok(Program {
+                    vm,
+                    main: None,
+                    compile_error: Some(text),
+                })
             }
         }
     }
@@ -85,16 +102,27 @@ impl Program {
     /// Run the main tasklet to its end, `slice` instructions at a time.
     pub fn run(&mut self, slice: u64) -> ProgramEnd {
         if let Some(text) = self.compile_error.take() {
-            return ProgramEnd { exit_code: 1, stderr: text };
+            return ProgramEnd {
+                exit_code: 1,
+                stderr: text,
+            };
         }
         let Some(mut st) = self.main.take() else {
-            return ProgramEnd { exit_code: 1, stderr: String::new() };
+            return ProgramEnd {
+                exit_code: 1,
+                stderr: String::new(),
+            };
         };
         let slice = slice.max(1);
         let end = loop {
             match self.vm.run(&mut st, slice) {
                 RunOutcome::BudgetSpent => continue,
-                RunOutcome::Finished(_) => break ProgramEnd { exit_code: 0, stderr: String::new() },
+                RunOutcome::Finished(_) => {
+                    break ProgramEnd {
+                        exit_code: 0,
+                        stderr: String::new(),
+                    }
+                }
                 RunOutcome::Raised(exc) => break self.uncaught(exc),
                 RunOutcome::Request(r) => {
                     break ProgramEnd {
@@ -119,18 +147,33 @@ impl Program {
                 _ => Value::None,
             };
             return match code {
-                Value::None => ProgramEnd { exit_code: 0, stderr: String::new() },
-                Value::Int(i) => ProgramEnd { exit_code: i as i32, stderr: String::new() },
-                Value::Bool(b) => ProgramEnd { exit_code: i32::from(b), stderr: String::new() },
+                Value::None => ProgramEnd {
+                    exit_code: 0,
+                    stderr: String::new(),
+                },
+                Value::Int(i) => ProgramEnd {
+                    exit_code: i as i32,
+                    stderr: String::new(),
+                },
+                Value::Bool(b) => ProgramEnd {
+                    exit_code: i32::from(b),
+                    stderr: String::new(),
+                },
                 other => {
                     let text = self.vm.str_to_completion(other);
-                    ProgramEnd { exit_code: 1, stderr: format!("{text}\n") }
+                    ProgramEnd {
+                        exit_code: 1,
+                        stderr: format!("{text}\n"),
+                    }
                 }
             };
         }
         let _ = self.vm.stdout.flush();
         let text = self.vm.format_exception(exc);
-        ProgramEnd { exit_code: 1, stderr: text }
+        ProgramEnd {
+            exit_code: 1,
+            stderr: text,
+        }
     }
 }
 
@@ -138,7 +181,11 @@ impl Program {
 ///
 /// # Errors
 /// When the file cannot be read or the VM cannot start.
-pub fn run_captured(path: &Path, args: &[String], slice: u64) -> Result<(String, ProgramEnd), Error> {
+pub fn run_captured(
+    path: &Path,
+    args: &[String],
+    slice: u64,
+) -> Result<(String, ProgramEnd), Error> {
     let out = SharedOutput::default();
     let mut prog = Program::load(path, args, Box::new(out.clone()))?;
     let end = prog.run(slice);

@@ -14,7 +14,9 @@ fn scripts() -> Vec<PathBuf> {
         .unwrap_or_default();
     out.retain(|p| {
         p.extension().is_some_and(|e| e == "py")
-            && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("helper_"))
+            && !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("helper_"))
     });
     out.sort();
     out
@@ -26,7 +28,12 @@ fn diff(expected: &str, got: &str) -> String {
     for i in 0..e.len().max(g.len()) {
         let (a, b) = (e.get(i), g.get(i));
         if a != b {
-            out.push_str(&format!("  line {}:\n    expected: {:?}\n    got:      {:?}\n", i + 1, a, b));
+            out.push_str(&format!(
+                "  line {}:\n    expected: {:?}\n    got:      {:?}\n",
+                i + 1,
+                a,
+                b
+            ));
             if out.len() > 1500 {
                 break;
             }
@@ -40,7 +47,10 @@ fn diff(expected: &str, got: &str) -> String {
 
 /// Check one script against its expected files; `None` when it passes.
 fn check(path: &Path, slice: u64) -> Option<String> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let expected = std::fs::read_to_string(path.with_extension("out")).unwrap_or_default();
     let err_line = std::fs::read_to_string(path.with_extension("err")).ok();
     let (stdout, end) = match run_captured(path, &[], slice) {
@@ -49,7 +59,10 @@ fn check(path: &Path, slice: u64) -> Option<String> {
     };
     let mut problems = String::new();
     if stdout != expected {
-        problems.push_str(&format!("{name}: stdout differs\n{}", diff(&expected, &stdout)));
+        problems.push_str(&format!(
+            "{name}: stdout differs\n{}",
+            diff(&expected, &stdout)
+        ));
     }
     match err_line {
         Some(want) => {
@@ -92,7 +105,9 @@ fn scripts_match_cpython() {
 fn slicing_is_invisible() {
     let mut failures = Vec::new();
     for path in scripts() {
-        let Ok((straight, end)) = run_captured(&path, &[], 1 << 24) else { continue };
+        let Ok((straight, end)) = run_captured(&path, &[], 1 << 24) else {
+            continue;
+        };
         for slice in [1u64, 2, 3, 7, 1000] {
             match run_captured(&path, &[], slice) {
                 Ok((out, e)) if out == straight && e == end => {}
