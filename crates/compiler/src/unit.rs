@@ -166,7 +166,8 @@ impl<'a> Unit<'a> {
                 other => other,
             };
         }
-        if !self.ends_terminal() {
+        let end = self.instrs.len() as u32;
+        if !self.ends_terminal() || self.labels.contains(&end) {
             let i = self.const_index(Const::None);
             self.emit(Instr::LoadConst(i));
             self.emit(Instr::ReturnValue);

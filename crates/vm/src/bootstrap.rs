@@ -196,10 +196,20 @@ impl Vm {
     /// Put every registered built-in method on its class and every
     /// `builtins.*` function in the builtins namespace.
     pub fn install_natives(&mut self) {
-        let defs: Vec<(usize, &'static str)> = self.natives.iter().enumerate().map(|(i, d)| (i, d.name)).collect();
+        let defs: Vec<(usize, &'static str)> = self
+            .natives
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (i, d.name))
+            .collect();
         for (i, name) in defs {
-            let Some((owner, attr)) = name.rsplit_once('.') else { continue };
-            let v = self.alloc(Obj::Native { id: NativeId(i as u16), self_: Value::Undef });
+            let Some((owner, attr)) = name.rsplit_once('.') else {
+                continue;
+            };
+            let v = self.alloc(Obj::Native {
+                id: NativeId(i as u16),
+                self_: Value::Undef,
+            });
             if owner == "builtins" {
                 self.dict_set_str(self.builtins, attr, v);
             } else if let Some(c) = self.owner_class(owner) {
@@ -249,7 +259,9 @@ impl Vm {
         self.alias("IOError", crate::types::ExcKind::OSError);
         let name = self.new_str("builtins");
         self.dict_set_str(b, "__name__", name);
-        let m = self.heap.alloc(Obj::Module(crate::object::Module { name, dict: b }));
+        let m = self
+            .heap
+            .alloc(Obj::Module(crate::object::Module { name, dict: b }));
         self.dict_set_str(self.modules, "builtins", Value::Obj(m));
         // `super` is a type whose call goes through the `builtins.super` built-in.
         if let Some(sup) = self.dict_get_str(b, "super") {
@@ -272,7 +284,9 @@ impl Vm {
         let code = compiler
             .compile_module(PRELUDE, "<prelude>")
             .map_err(|e| BootError::PreludeSyntax(format!("line {}: {}", e.line, e.message)))?;
-        let mut st: ExecState = self.start_module(code, "__prelude__").map_err(|_| BootError::PreludeFailed)?;
+        let mut st: ExecState = self
+            .start_module(code, "__prelude__")
+            .map_err(|_| BootError::PreludeFailed)?;
         let dict = st.frames.first().map(|f| f.globals);
         match self.run(&mut st, u64::MAX) {
             RunOutcome::Finished(_) => {}

@@ -30,7 +30,11 @@ pub fn all_natives() -> Vec<NativeDef> {
 }
 
 /// Shorthand for a table entry.
-pub(crate) const fn def(name: &'static str, kind: NativeKind, f: crate::native::NativeFn) -> NativeDef {
+pub(crate) const fn def(
+    name: &'static str,
+    kind: NativeKind,
+    f: crate::native::NativeFn,
+) -> NativeDef {
     NativeDef { name, kind, f }
 }
 
@@ -77,9 +81,15 @@ impl Vm {
                     format!("{name}() takes exactly {min} arguments ({n} given)")
                 }
             } else if n < min {
-                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{name} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+                format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
             };
             return self.fail(ExcKind::TypeError, msg);
         }
@@ -88,7 +98,10 @@ impl Vm {
 
     /// A keyword argument by name, if given.
     pub(crate) fn kwarg(&self, args: &Args, name: &str) -> Option<Value> {
-        args.kw.iter().find(|(k, _)| self.text(*k) == name).map(|(_, v)| *v)
+        args.kw
+            .iter()
+            .find(|(k, _)| self.text(*k) == name)
+            .map(|(_, v)| *v)
     }
 
     /// Reject keyword arguments other than `allowed`.
@@ -112,10 +125,16 @@ impl Vm {
             Value::Bool(b) => Ok(i64::from(b)),
             other => {
                 if self.is_bigint(other) {
-                    return self.fail(ExcKind::OverflowError, "Python int too large to convert to C ssize_t");
+                    return self.fail(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    );
                 }
                 let t = self.type_name(v);
-                self.fail(ExcKind::TypeError, format!("'{t}' object cannot be interpreted as an integer{what}"))
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("'{t}' object cannot be interpreted as an integer{what}"),
+                )
             }
         }
     }

@@ -138,9 +138,10 @@ impl Vm {
             if seqs.is_empty() {
                 return Ok(out);
             }
-            let candidate = seqs.iter().map(|s| s[0]).find(|c| {
-                seqs.iter().all(|s| !s[1..].contains(c))
-            });
+            let candidate = seqs
+                .iter()
+                .map(|s| s[0])
+                .find(|c| seqs.iter().all(|s| !s[1..].contains(c)));
             let Some(c) = candidate else {
                 let names: Vec<String> = bases.iter().map(|b| self.class_name(*b)).collect();
                 return self.fail(

@@ -27,7 +27,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let e = format!("{:e}", f);
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
@@ -74,7 +78,11 @@ pub fn float_repr(f: f64) -> String {
 
 /// CPython's `repr()` of a str.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -87,8 +95,12 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if (0x80..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -98,7 +110,11 @@ pub fn str_repr(s: &str) -> String {
 
 /// CPython's `repr()` of bytes.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &x in b {
@@ -136,12 +152,16 @@ impl Vm {
                     || self.has_user_method(v, "__str__")
                     || self.has_user_method(v, "__format__")
             }
-            Obj::List(items) | Obj::Tuple(items) => items.iter().any(|x| self.needs_user_format_depth(*x, depth + 1)),
-            Obj::Dict(d) => d
-                .map
+            Obj::List(items) | Obj::Tuple(items) => items
+                .iter()
+                .any(|x| self.needs_user_format_depth(*x, depth + 1)),
+            Obj::Dict(d) => d.map.values().any(|(k, x)| {
+                self.needs_user_format_depth(*k, depth + 1)
+                    || self.needs_user_format_depth(*x, depth + 1)
+            }),
+            Obj::Set(s) | Obj::FrozenSet(s) => s
                 .values()
-                .any(|(k, x)| self.needs_user_format_depth(*k, depth + 1) || self.needs_user_format_depth(*x, depth + 1)),
-            Obj::Set(s) | Obj::FrozenSet(s) => s.values().any(|x| self.needs_user_format_depth(*x, depth + 1)),
+                .any(|x| self.needs_user_format_depth(*x, depth + 1)),
             Obj::View { dict, .. } => self.needs_user_format_depth(Value::Obj(*dict), depth + 1),
             _ => false,
         }
@@ -196,7 +216,12 @@ impl Vm {
         }
     }
 
-    fn repr_into(&mut self, v: Value, out: &mut String, seen: &mut Vec<crate::heap::ObjId>) -> R<()> {
+    fn repr_into(
+        &mut self,
+        v: Value,
+        out: &mut String,
+        seen: &mut Vec<crate::heap::ObjId>,
+    ) -> R<()> {
         match v {
             Value::Undef => out.push_str("<NULL>"),
             Value::None => out.push_str("None"),
@@ -205,10 +230,16 @@ impl Vm {
             Value::Float(f) => out.push_str(&float_repr(f)),
             Value::Obj(id) => {
                 if seen.len() > MAX_REPR_DEPTH {
-                    return self.fail(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+                    return self.fail(
+                        ExcKind::RecursionError,
+                        "maximum recursion depth exceeded while getting the repr of an object",
+                    );
                 }
                 let obj = self.heap.get(id);
-                let container = matches!(obj, Obj::List(_) | Obj::Tuple(_) | Obj::Dict(_) | Obj::Set(_) | Obj::FrozenSet(_));
+                let container = matches!(
+                    obj,
+                    Obj::List(_) | Obj::Tuple(_) | Obj::Dict(_) | Obj::Set(_) | Obj::FrozenSet(_)
+                );
                 if container && seen.contains(&id) {
                     out.push_str(match obj {
                         Obj::Dict(_) => "{...}",
@@ -308,16 +339,26 @@ impl Vm {
                     }
                     Obj::Function(f) => {
                         let q = self.text(f.qualname).to_string();
-                        out.push_str(&format!("<function {q} at 0x{:012x}>", id.0 as u64 * 16 + 0x7f00_0000_0000));
+                        out.push_str(&format!(
+                            "<function {q} at 0x{:012x}>",
+                            id.0 as u64 * 16 + 0x7f00_0000_0000
+                        ));
                     }
                     Obj::Native { id: nid, self_ } => {
-                        let name = self.natives.get(nid.0 as usize).map(|d| d.name).unwrap_or("?");
+                        let name = self
+                            .natives
+                            .get(nid.0 as usize)
+                            .map(|d| d.name)
+                            .unwrap_or("?");
                         let short = name.rsplit('.').next().unwrap_or(name);
                         if self_.is_undef() || name.starts_with("builtins.") {
                             out.push_str(&format!("<built-in function {short}>"));
                         } else {
                             let t = self.type_name(*self_);
-                            out.push_str(&format!("<built-in method {short} of {t} object at 0x{:012x}>", id.0 as u64 * 16 + 0x7f00_0000_0000));
+                            out.push_str(&format!(
+                                "<built-in method {short} of {t} object at 0x{:012x}>",
+                                id.0 as u64 * 16 + 0x7f00_0000_0000
+                            ));
                         }
                     }
                     Obj::Method { func, self_ } => {
@@ -332,7 +373,10 @@ impl Vm {
                     }
                     Obj::Code(c) => {
                         let n = c.code.name.clone();
-                        out.push_str(&format!("<code object {n} at 0x{:012x}>", id.0 as u64 * 16 + 0x7f00_0000_0000));
+                        out.push_str(&format!(
+                            "<code object {n} at 0x{:012x}>",
+                            id.0 as u64 * 16 + 0x7f00_0000_0000
+                        ));
                     }
                     Obj::Class(c) => {
                         let n = self.text(c.qualname).to_string();
@@ -374,26 +418,41 @@ impl Vm {
                                 .and_then(|d| d.get(&Vm::key_of("__module__")))
                                 .map(|m| self.text(m).to_string())
                                 .unwrap_or_else(|| "__main__".into());
-                            let q = self.class(cls).map(|c| self.text(c.qualname).to_string()).unwrap_or_default();
-                            out.push_str(&format!("<{module}.{q} object at 0x{:012x}>", id.0 as u64 * 16 + 0x7f00_0000_0000));
+                            let q = self
+                                .class(cls)
+                                .map(|c| self.text(c.qualname).to_string())
+                                .unwrap_or_default();
+                            out.push_str(&format!(
+                                "<{module}.{q} object at 0x{:012x}>",
+                                id.0 as u64 * 16 + 0x7f00_0000_0000
+                            ));
                         }
                     }
                     Obj::Module(m) => {
                         let n = self.text(m.name).to_string();
                         out.push_str(&format!("<module '{n}'>"));
                     }
-                    Obj::Cell(_) => out.push_str(&format!("<cell at 0x{:012x}>", id.0 as u64 * 16 + 0x7f00_0000_0000)),
+                    Obj::Cell(_) => out.push_str(&format!(
+                        "<cell at 0x{:012x}>",
+                        id.0 as u64 * 16 + 0x7f00_0000_0000
+                    )),
                     Obj::Generator(g) => {
                         let q = self.text(g.qualname).to_string();
                         let kind = match g.kind {
                             crate::object::GenKind::Generator => "generator",
                             crate::object::GenKind::Coroutine => "coroutine",
                         };
-                        out.push_str(&format!("<{kind} object {q} at 0x{:012x}>", id.0 as u64 * 16 + 0x7f00_0000_0000));
+                        out.push_str(&format!(
+                            "<{kind} object {q} at 0x{:012x}>",
+                            id.0 as u64 * 16 + 0x7f00_0000_0000
+                        ));
                     }
                     Obj::Iter(it) => {
                         let n = it.type_name();
-                        out.push_str(&format!("<{n} object at 0x{:012x}>", id.0 as u64 * 16 + 0x7f00_0000_0000));
+                        out.push_str(&format!(
+                            "<{n} object at 0x{:012x}>",
+                            id.0 as u64 * 16 + 0x7f00_0000_0000
+                        ));
                     }
                     Obj::View { dict, kind } => {
                         let (dict, kind) = (*dict, *kind);
@@ -402,7 +461,10 @@ impl Vm {
                             ViewKind::Values => "dict_values",
                             ViewKind::Items => "dict_items",
                         };
-                        let entries: Vec<(Value, Value)> = self.dict_ref(dict).map(|d| d.map.values().copied().collect()).unwrap_or_default();
+                        let entries: Vec<(Value, Value)> = self
+                            .dict_ref(dict)
+                            .map(|d| d.map.values().copied().collect())
+                            .unwrap_or_default();
                         out.push_str(name);
                         out.push_str("([");
                         for (i, (k, x)) in entries.iter().enumerate() {
@@ -423,7 +485,10 @@ impl Vm {
                         }
                         out.push_str("])");
                     }
-                    Obj::Property { .. } => out.push_str(&format!("<property object at 0x{:012x}>", id.0 as u64 * 16 + 0x7f00_0000_0000)),
+                    Obj::Property { .. } => out.push_str(&format!(
+                        "<property object at 0x{:012x}>",
+                        id.0 as u64 * 16 + 0x7f00_0000_0000
+                    )),
                     Obj::StaticMethod(_) => out.push_str("<staticmethod object>"),
                     Obj::ClassMethod(_) => out.push_str("<classmethod object>"),
                     Obj::Super { .. } => out.push_str("<super object>"),
@@ -451,11 +516,17 @@ impl Vm {
         if let Some(t) = spec.ty {
             if t != 's' {
                 let tn = self.type_name(v);
-                return self.fail(ExcKind::ValueError, format!("Unknown format code '{t}' for object of type '{tn}'"));
+                return self.fail(
+                    ExcKind::ValueError,
+                    format!("Unknown format code '{t}' for object of type '{tn}'"),
+                );
             }
         }
         if spec.sign.is_some() {
-            return self.fail(ExcKind::ValueError, "Sign not allowed in string format specifier");
+            return self.fail(
+                ExcKind::ValueError,
+                "Sign not allowed in string format specifier",
+            );
         }
         let text = match spec.precision {
             Some(p) => text.chars().take(p).collect(),
@@ -472,7 +543,10 @@ impl Vm {
                 let Some(b) = n.big() else {
                     let t = self.type_name(orig);
                     let c = ty.unwrap_or('d');
-                    return self.fail(ExcKind::ValueError, format!("Unknown format code '{c}' for object of type '{t}'"));
+                    return self.fail(
+                        ExcKind::ValueError,
+                        format!("Unknown format code '{c}' for object of type '{t}'"),
+                    );
                 };
                 let neg = b.is_negative();
                 let a = b.abs();
@@ -481,7 +555,9 @@ impl Vm {
                     Some('o') => a.to_str_radix(8),
                     Some('x') => a.to_str_radix(16),
                     Some('X') => a.to_str_radix(16).to_uppercase(),
-                    Some('c') => char::from_u32(a.to_u32().unwrap_or(0)).map(String::from).unwrap_or_default(),
+                    Some('c') => char::from_u32(a.to_u32().unwrap_or(0))
+                        .map(String::from)
+                        .unwrap_or_default(),
                     _ => a.to_string(),
                 };
                 let prefix = if spec.alt {
@@ -521,20 +597,37 @@ impl Vm {
                 let neg = f.is_sign_negative() && !(f == 0.0 && ty.is_none() && false);
                 let a = f.abs();
                 let body = match ty {
-                    Some('f') | Some('F') => fmt_fixed(a, spec.precision.unwrap_or(6), spec.grouping),
+                    Some('f') | Some('F') => {
+                        fmt_fixed(a, spec.precision.unwrap_or(6), spec.grouping)
+                    }
                     Some('e') | Some('E') => {
                         let s = fmt_exp(a, spec.precision.unwrap_or(6));
-                        if ty == Some('E') { s.to_uppercase() } else { s }
+                        if ty == Some('E') {
+                            s.to_uppercase()
+                        } else {
+                            s
+                        }
                     }
-                    Some('%') => format!("{}%", fmt_fixed(a * 100.0, spec.precision.unwrap_or(6), spec.grouping)),
+                    Some('%') => format!(
+                        "{}%",
+                        fmt_fixed(a * 100.0, spec.precision.unwrap_or(6), spec.grouping)
+                    ),
                     Some('g') | Some('G') => {
                         let s = fmt_general(a, spec.precision.unwrap_or(6), spec.alt);
-                        if ty == Some('G') { s.to_uppercase() } else { s }
+                        if ty == Some('G') {
+                            s.to_uppercase()
+                        } else {
+                            s
+                        }
                     }
                     None => match spec.precision {
                         Some(p) => {
                             let s = fmt_general(a, p.max(1), spec.alt);
-                            if s.contains(['.', 'e', 'n', 'i']) { s } else { format!("{s}.0") }
+                            if s.contains(['.', 'e', 'n', 'i']) {
+                                s
+                            } else {
+                                format!("{s}.0")
+                            }
                         }
                         None => {
                             let r = float_repr(a);
@@ -549,7 +642,10 @@ impl Vm {
                     },
                     Some(c) => {
                         let t = self.type_name(orig);
-                        return self.fail(ExcKind::ValueError, format!("Unknown format code '{c}' for object of type '{t}'"));
+                        return self.fail(
+                            ExcKind::ValueError,
+                            format!("Unknown format code '{c}' for object of type '{t}'"),
+                        );
                     }
                 };
                 (neg && !a.is_nan(), body)
@@ -571,7 +667,11 @@ impl Vm {
             if width > len {
                 zeros = "0".repeat(width - len);
             }
-            let (pre, rest) = if body.starts_with("0x") || body.starts_with("0b") || body.starts_with("0o") || body.starts_with("0X") {
+            let (pre, rest) = if body.starts_with("0x")
+                || body.starts_with("0b")
+                || body.starts_with("0o")
+                || body.starts_with("0X")
+            {
                 body.split_at(2)
             } else {
                 ("", body.as_str())
@@ -581,7 +681,9 @@ impl Vm {
         if spec.align == Some('=') {
             let width = spec.width.unwrap_or(0);
             let len = sign.chars().count() + body.chars().count();
-            let fill: String = std::iter::repeat(spec.fill).take(width.saturating_sub(len)).collect();
+            let fill: String = std::iter::repeat(spec.fill)
+                .take(width.saturating_sub(len))
+                .collect();
             return Ok(format!("{sign}{fill}{body}"));
         }
         Ok(spec.pad(&format!("{sign}{body}"), '>'))
@@ -667,7 +769,11 @@ impl Vm {
             spec.push_str(&width);
             let piece = match conv {
                 's' | 'r' | 'a' => {
-                    let s = if conv == 's' { self.str_native(arg)? } else { self.repr_native(arg)? };
+                    let s = if conv == 's' {
+                        self.str_native(arg)?
+                    } else {
+                        self.repr_native(arg)?
+                    };
                     let s = match prec {
                         Some(p) => s.chars().take(p).collect(),
                         None => s,
@@ -681,7 +787,10 @@ impl Vm {
                         Some(_) => arg,
                         None => {
                             let t = self.type_name(arg);
-                            return self.fail(ExcKind::TypeError, format!("%{conv} format: a real number is required, not {t}"));
+                            return self.fail(
+                                ExcKind::TypeError,
+                                format!("%{conv} format: a real number is required, not {t}"),
+                            );
                         }
                     };
                     spec.push('d');
@@ -705,14 +814,20 @@ impl Vm {
                 other => {
                     return self.fail(
                         ExcKind::ValueError,
-                        format!("unsupported format character '{other}' (0x{:x})", other as u32),
+                        format!(
+                            "unsupported format character '{other}' (0x{:x})",
+                            other as u32
+                        ),
                     )
                 }
             };
             out.push_str(&piece);
         }
         if it.next().is_some() {
-            return self.fail(ExcKind::TypeError, "not all arguments converted during string formatting");
+            return self.fail(
+                ExcKind::TypeError,
+                "not all arguments converted during string formatting",
+            );
         }
         Ok(self.new_string(out))
     }
@@ -837,12 +952,19 @@ fn group_digits(digits: &str, sep: char, every: usize) -> String {
 
 fn fmt_fixed(a: f64, prec: usize, grouping: Option<char>) -> String {
     if !a.is_finite() {
-        return if a.is_nan() { "nan".into() } else { "inf".into() };
+        return if a.is_nan() {
+            "nan".into()
+        } else {
+            "inf".into()
+        };
     }
     let s = format!("{a:.prec$}");
     match grouping {
         Some(g) => {
-            let (ip, fp) = s.split_once('.').map(|(x, y)| (x.to_string(), Some(y.to_string()))).unwrap_or((s.clone(), None));
+            let (ip, fp) = s
+                .split_once('.')
+                .map(|(x, y)| (x.to_string(), Some(y.to_string())))
+                .unwrap_or((s.clone(), None));
             let ip = group_digits(&ip, g, 3);
             match fp {
                 Some(fp) => format!("{ip}.{fp}"),
@@ -855,7 +977,11 @@ fn fmt_fixed(a: f64, prec: usize, grouping: Option<char>) -> String {
 
 fn fmt_exp(a: f64, prec: usize) -> String {
     if !a.is_finite() {
-        return if a.is_nan() { "nan".into() } else { "inf".into() };
+        return if a.is_nan() {
+            "nan".into()
+        } else {
+            "inf".into()
+        };
     }
     let s = format!("{a:.prec$e}");
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
@@ -865,14 +991,25 @@ fn fmt_exp(a: f64, prec: usize) -> String {
 
 fn fmt_general(a: f64, prec: usize, alt: bool) -> String {
     if !a.is_finite() {
-        return if a.is_nan() { "nan".into() } else { "inf".into() };
+        return if a.is_nan() {
+            "nan".into()
+        } else {
+            "inf".into()
+        };
     }
     let p = prec.max(1);
     if a == 0.0 {
-        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
     }
     let s = format!("{a:.prec$e}", prec = p - 1);
-    let exp: i32 = s.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let exp: i32 = s
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
     let out = if exp >= -4 && exp < p as i32 {
         format!("{a:.prec$}", prec = (p as i32 - 1 - exp).max(0) as usize)
     } else {
@@ -886,7 +1023,11 @@ fn fmt_general(a: f64, prec: usize, alt: bool) -> String {
 
 fn strip_zeros(s: &str) -> String {
     if let Some((m, e)) = s.split_once('e') {
-        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
         return format!("{m}e{e}");
     }
     if s.contains('.') {

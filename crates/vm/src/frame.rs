@@ -244,6 +244,13 @@ impl Frame {
         }
     }
 
+    /// Where the top `n` values of the value stack start, if there are that many.
+    #[inline]
+    pub fn stack_base(&self, n: usize) -> Option<usize> {
+        let len = self.slots.len();
+        (len >= self.nlocals as usize + n).then(|| len - n)
+    }
+
     /// The value stack (without the locals).
     pub fn stack(&self) -> &[Value] {
         &self.slots[self.nlocals as usize..]

@@ -91,7 +91,11 @@ impl Vm {
                     let m = num_bigint::BigInt::from(HASH_MODULUS);
                     let r: num_bigint::BigInt = ((&*b % &m) + &m) % &m;
                     let r = i64::try_from(r).unwrap_or(0);
-                    let r = if b.sign() == num_bigint::Sign::Minus { r - HASH_MODULUS } else { r };
+                    let r = if b.sign() == num_bigint::Sign::Minus {
+                        r - HASH_MODULUS
+                    } else {
+                        r
+                    };
                     if r == -1 {
                         -2
                     } else {
@@ -146,7 +150,11 @@ pub fn hash_float(f: f64) -> i64 {
             x -= modulus;
         }
     }
-    let exp = if exp >= 0 { exp % 61 } else { 61 - 1 - ((-1 - exp) % 61) };
+    let exp = if exp >= 0 {
+        exp % 61
+    } else {
+        61 - 1 - ((-1 - exp) % 61)
+    };
     x = ((x << exp) & modulus) | (x >> (61 - exp));
     let r = if f < 0.0 { -(x as i64) } else { x as i64 };
     if r == -1 {

@@ -127,7 +127,10 @@ impl Vm {
             Ctl::Host(req) => Flow::Stop(RunOutcome::Request(req)),
             Ctl::NeedKey(k) => {
                 let t = self.type_name(k);
-                let e = self.new_exc(crate::types::ExcKind::TypeError, &format!("unhashable type: '{t}' (its key could not be computed here)"));
+                let e = self.new_exc(
+                    crate::types::ExcKind::TypeError,
+                    &format!("unhashable type: '{t}' (its key could not be computed here)"),
+                );
                 self.raise_new(st, e)
             }
         }
@@ -138,12 +141,18 @@ impl Vm {
     /// has computed the key.
     #[inline]
     fn step_retrying_keys(&mut self, st: &mut ExecState) -> R<()> {
-        let Some(f) = st.frames.last() else { return Ok(()) };
+        let Some(f) = st.frames.last() else {
+            return Ok(());
+        };
         let pc = f.pc;
         let n = match f.code.code.instructions.get(pc as usize) {
-            Some(Instr::BinarySubscr | Instr::DeleteSubscr | Instr::ContainsOp(_) | Instr::MapAdd(_)) => 2,
+            Some(
+                Instr::BinarySubscr | Instr::DeleteSubscr | Instr::ContainsOp(_) | Instr::MapAdd(_),
+            ) => 2,
             Some(Instr::StoreSubscr) => 3,
-            Some(Instr::SetAdd(_) | Instr::SetUpdate(_) | Instr::DictUpdate(_) | Instr::DictMerge(_)) => 1,
+            Some(
+                Instr::SetAdd(_) | Instr::SetUpdate(_) | Instr::DictUpdate(_) | Instr::DictMerge(_),
+            ) => 1,
             Some(Instr::BuildSet(k)) => *k as usize,
             Some(Instr::BuildMap(k)) => 2 * *k as usize,
             _ => return self.step(st),
@@ -171,7 +180,12 @@ impl Vm {
                 }
                 st.frames.truncate(depth + 1);
                 let canon = self.prelude_fn("_canon_key")?;
-                self.call(st, canon, crate::native::Args::new(vec![k]), crate::frame::Then::Discard)
+                self.call(
+                    st,
+                    canon,
+                    crate::native::Args::new(vec![k]),
+                    crate::frame::Then::Discard,
+                )
             }
             r => r,
         }
@@ -185,7 +199,10 @@ impl Vm {
         };
         let pc = frame.pc as usize;
         let Some(&instr) = frame.code.code.instructions.get(pc) else {
-            return self.fail(crate::types::ExcKind::SystemError, "instruction index out of range");
+            return self.fail(
+                crate::types::ExcKind::SystemError,
+                "instruction index out of range",
+            );
         };
         frame.pc += 1;
         match instr {
@@ -346,12 +363,18 @@ impl Vm {
             Instr::MakeFunction(flags) => return self.exec_make_function(st, flags),
             Instr::ReturnValue => return self.exec_return(st),
             Instr::BuildTuple(n) => {
-                let items = frame.slots.split_off(frame.slots.len() - n as usize);
+                let Some(base) = frame.stack_base(n as usize) else {
+                    return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
+                };
+                let items = frame.slots.split_off(base);
                 let v = self.new_tuple(items);
                 push_top(st, v);
             }
             Instr::BuildList(n) => {
-                let items = frame.slots.split_off(frame.slots.len() - n as usize);
+                let Some(base) = frame.stack_base(n as usize) else {
+                    return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
+                };
+                let items = frame.slots.split_off(base);
                 let v = self.new_list(items);
                 push_top(st, v);
             }

@@ -187,7 +187,11 @@ impl Vm {
         if let Value::Obj(id) = exc {
             if let Obj::Instance(i) = self.heap.get_mut(id) {
                 i.dict.insert(Vm::key_of("filename"), key_file, file);
-                i.dict.insert(Vm::key_of("lineno"), key_line, Value::Int(i64::from(e.line)));
+                i.dict.insert(
+                    Vm::key_of("lineno"),
+                    key_line,
+                    Value::Int(i64::from(e.line)),
+                );
                 i.dict.insert(Vm::key_of("text"), key_text, text);
                 i.dict.insert(Vm::key_of("msg"), key_msg, msg);
             }
@@ -210,10 +214,15 @@ impl Vm {
             return Ok(None);
         }
         let m = self.new_module(name, None);
-        let Some(dict) = self.module_dict(m) else { return Ok(None) };
+        let Some(dict) = self.module_dict(m) else {
+            return Ok(None);
+        };
         for (full, id) in defs {
             let short = &full[prefix.len()..];
-            let f = self.alloc(Obj::Native { id, self_: Value::Undef });
+            let f = self.alloc(Obj::Native {
+                id,
+                self_: Value::Undef,
+            });
             self.dict_set_str(dict, short, f);
         }
         crate::builtins::modules::init_module(self, name, dict);

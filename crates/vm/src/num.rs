@@ -117,7 +117,10 @@ impl Vm {
             BinOp::Mul => x * y,
             BinOp::FloorDiv => {
                 if y.is_zero() {
-                    return self.fail(ExcKind::ZeroDivisionError, "integer division or modulo by zero");
+                    return self.fail(
+                        ExcKind::ZeroDivisionError,
+                        "integer division or modulo by zero",
+                    );
                 }
                 x.div_floor(&y)
             }
@@ -193,10 +196,14 @@ impl Vm {
                 let fq = big_to_f64(&q);
                 match fq {
                     Some(f) => {
-                        let fr = big_to_f64(&r).unwrap_or(0.0) / big_to_f64(&y).unwrap_or(f64::INFINITY);
+                        let fr =
+                            big_to_f64(&r).unwrap_or(0.0) / big_to_f64(&y).unwrap_or(f64::INFINITY);
                         Ok(Value::Float(f + fr))
                     }
-                    None => self.fail(ExcKind::OverflowError, "integer division result too large for a float"),
+                    None => self.fail(
+                        ExcKind::OverflowError,
+                        "integer division result too large for a float",
+                    ),
                 }
             }
         }
@@ -234,14 +241,14 @@ impl Vm {
                     );
                 }
                 if x < 0.0 && y.fract() != 0.0 {
-                    return self.fail(
-                        ExcKind::ValueError,
-                        "complex numbers are not supported",
-                    );
+                    return self.fail(ExcKind::ValueError, "complex numbers are not supported");
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
-                    return self.fail(ExcKind::OverflowError, "(34, 'Numerical result out of range')");
+                    return self.fail(
+                        ExcKind::OverflowError,
+                        "(34, 'Numerical result out of range')",
+                    );
                 }
                 r
             }

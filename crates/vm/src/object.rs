@@ -28,7 +28,11 @@ impl PyStr {
     /// Wrap text, computing its hash and character count.
     pub fn new(s: Rc<str>) -> PyStr {
         let hash = hash_bytes(s.as_bytes());
-        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         PyStr { s, hash, chars }
     }
 

@@ -483,3 +483,11 @@ def _canon_key(k):
 def _canon_then_call(k, f, args):
     _canon_key(k)
     return f(*args)
+
+
+def _ne(a, b):
+    return not (a == b)
+
+
+def _ne(a, b):
+    return not (a == b)

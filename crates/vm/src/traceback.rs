@@ -36,7 +36,10 @@ impl Vm {
     /// The last line CPython prints for an exception: `Type: message`.
     pub fn exception_line(&mut self, exc: Value) -> String {
         let cls = self.type_of(exc);
-        let mut name = self.class(cls).map(|c| self.text(c.qualname).to_string()).unwrap_or_default();
+        let mut name = self
+            .class(cls)
+            .map(|c| self.text(c.qualname).to_string())
+            .unwrap_or_default();
         if let Some(c) = self.class(cls) {
             if !c.builtin {
                 let module = self
@@ -66,9 +69,15 @@ impl Vm {
         loop {
             let Some(d) = self.exc_data(cur) else { break };
             let (next, how) = if d.cause != Value::None {
-                (d.cause, "\nThe above exception was the direct cause of the following exception:\n\n")
+                (
+                    d.cause,
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                )
             } else if d.context != Value::None && !d.suppress_context {
-                (d.context, "\nDuring handling of the above exception, another exception occurred:\n\n")
+                (
+                    d.context,
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                )
             } else {
                 break;
             };
@@ -92,7 +101,10 @@ impl Vm {
 
     fn format_one(&mut self, exc: Value) -> String {
         let mut out = String::new();
-        let tb = self.exc_data(exc).map(|d| d.traceback.clone()).unwrap_or_default();
+        let tb = self
+            .exc_data(exc)
+            .map(|d| d.traceback.clone())
+            .unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for e in tb.iter().rev() {
@@ -112,12 +124,16 @@ impl Vm {
             if let Value::Obj(id) = exc {
                 if let Obj::Instance(i) = self.heap.get(id) {
                     let get = |k: &str| i.dict.get(&Vm::key_of(k));
-                    let file = get("filename").map(|v| self.text(v).to_string()).unwrap_or_default();
+                    let file = get("filename")
+                        .map(|v| self.text(v).to_string())
+                        .unwrap_or_default();
                     let line = match get("lineno") {
                         Some(Value::Int(n)) => n,
                         _ => 0,
                     };
-                    let text = get("text").map(|v| self.text(v).to_string()).unwrap_or_default();
+                    let text = get("text")
+                        .map(|v| self.text(v).to_string())
+                        .unwrap_or_default();
                     out.push_str(&format!("  File \"{file}\", line {line}\n"));
                     if !text.trim().is_empty() {
                         out.push_str(&format!("    {}\n", text.trim()));

@@ -4,7 +4,14 @@ use brine_vm::bytecode::{make_function, BinOp, CmpOp, Instr};
 use brine_vm::code::flags;
 use brine_vm::{CodeObject, Const, ExcKind, RunOutcome, Value, Vm};
 
-fn code(name: &str, argcount: u32, varnames: &[&str], consts: Vec<Const>, names: &[&str], instrs: Vec<Instr>) -> CodeObject {
+fn code(
+    name: &str,
+    argcount: u32,
+    varnames: &[&str],
+    consts: Vec<Const>,
+    names: &[&str],
+    instrs: Vec<Instr>,
+) -> CodeObject {
     let n = instrs.len();
     CodeObject {
         name: name.into(),
@@ -84,7 +91,10 @@ fn run_all(vm: &mut Vm, module: CodeObject, slice: u64) -> RunOutcome {
 fn recursion_fifty_thousand_deep_does_not_touch_the_rust_stack() {
     let mut vm = Vm::new(None).expect("vm");
     vm.recursion_limit = 100_000;
-    assert_eq!(run_all(&mut vm, recursion_module(50_000), 1 << 20), RunOutcome::Finished(Value::Int(50_000)));
+    assert_eq!(
+        run_all(&mut vm, recursion_module(50_000), 1 << 20),
+        RunOutcome::Finished(Value::Int(50_000))
+    );
 }
 
 #[test]
@@ -100,7 +110,10 @@ fn recursion_past_the_limit_raises_recursion_error() {
 fn budget_slices_give_the_same_result() {
     for slice in [1, 2, 3, 7, 1000] {
         let mut vm = Vm::new(None).expect("vm");
-        assert_eq!(run_all(&mut vm, recursion_module(300), slice), RunOutcome::Finished(Value::Int(300)));
+        assert_eq!(
+            run_all(&mut vm, recursion_module(300), slice),
+            RunOutcome::Finished(Value::Int(300))
+        );
     }
 }
 
@@ -113,11 +126,21 @@ fn big_ints_come_from_overflowing_arithmetic() {
         &[],
         vec![Const::Int(2), Const::Int(100)],
         &[],
-        vec![LoadConst(0), LoadConst(1), BinaryOp(BinOp::Pow), ReturnValue],
+        vec![
+            LoadConst(0),
+            LoadConst(1),
+            BinaryOp(BinOp::Pow),
+            ReturnValue,
+        ],
     );
     let mut vm = Vm::new(None).expect("vm");
-    let RunOutcome::Finished(v) = run_all(&mut vm, m, 100) else { panic!("did not finish") };
-    assert_eq!(vm.repr_native(v).expect("repr"), "1267650600228229401496703205376");
+    let RunOutcome::Finished(v) = run_all(&mut vm, m, 100) else {
+        panic!("did not finish")
+    };
+    assert_eq!(
+        vm.repr_native(v).expect("repr"),
+        "1267650600228229401496703205376"
+    );
 }
 
 #[test]
@@ -160,7 +183,16 @@ fn generators_resume_by_pushing_their_frame() {
         &[],
         vec![Const::Int(1), Const::Int(2), Const::None],
         &[],
-        vec![LoadConst(0), YieldValue, PopTop, LoadConst(1), YieldValue, PopTop, LoadConst(2), ReturnValue],
+        vec![
+            LoadConst(0),
+            YieldValue,
+            PopTop,
+            LoadConst(1),
+            YieldValue,
+            PopTop,
+            LoadConst(2),
+            ReturnValue,
+        ],
     );
     g.flags = flags::GENERATOR;
     let m = code(

@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use crate::builtins::def;
+use crate::frame::GenMode;
 use crate::frame::Then;
 use crate::native::{Args, Ctl, GenInput, NativeDef, NativeKind::Function as F, R};
-use crate::frame::GenMode;
 use crate::num::Num;
 use crate::object::Obj;
 use crate::types::ExcKind;
@@ -57,7 +57,10 @@ pub(crate) const NATIVES: &[NativeDef] = &[
 ];
 
 fn build_class_placeholder(vm: &mut Vm, _: Args) -> R<Value> {
-    vm.fail(ExcKind::SystemError, "__build_class__ called outside a call")
+    vm.fail(
+        ExcKind::SystemError,
+        "__build_class__ called outside a call",
+    )
 }
 
 fn needs_prelude(vm: &Vm, args: &[Value]) -> bool {
@@ -72,7 +75,10 @@ fn print(vm: &mut Vm, args: Args) -> R<Value> {
         if let Some(v) = v {
             if vm.str_of(v).is_none() {
                 let t = vm.type_name(v);
-                return vm.fail(ExcKind::TypeError, format!("{what} must be None or a string, not {t}"));
+                return vm.fail(
+                    ExcKind::TypeError,
+                    format!("{what} must be None or a string, not {t}"),
+                );
             }
         }
     }
@@ -83,8 +89,12 @@ fn print(vm: &mut Vm, args: Args) -> R<Value> {
         let end = end.unwrap_or_else(|| vm.intern("\n"));
         return Err(Ctl::tail_call(f, vec![t, sep, end]));
     }
-    let sep = sep.map(|v| vm.text(v).to_string()).unwrap_or_else(|| " ".into());
-    let end = end.map(|v| vm.text(v).to_string()).unwrap_or_else(|| "\n".into());
+    let sep = sep
+        .map(|v| vm.text(v).to_string())
+        .unwrap_or_else(|| " ".into());
+    let end = end
+        .map(|v| vm.text(v).to_string())
+        .unwrap_or_else(|| "\n".into());
     let mut out = String::new();
     for (i, a) in args.pos.iter().enumerate() {
         if i > 0 {
@@ -134,10 +144,17 @@ fn len(vm: &mut Vm, args: Args) -> R<Value> {
         return Ok(Value::Int(n));
     }
     match vm.lookup_special(v, "__len__") {
-        Some(m) => Err(Ctl::call_then(m, vec![v], Then::IntCheck { method: "__len__" })),
+        Some(m) => Err(Ctl::call_then(
+            m,
+            vec![v],
+            Then::IntCheck { method: "__len__" },
+        )),
         None => {
             let t = vm.type_name(v);
-            vm.fail(ExcKind::TypeError, format!("object of type '{t}' has no len()"))
+            vm.fail(
+                ExcKind::TypeError,
+                format!("object of type '{t}' has no len()"),
+            )
         }
     }
 }
@@ -146,7 +163,11 @@ fn len(vm: &mut Vm, args: Args) -> R<Value> {
 pub(crate) fn repr_value(vm: &mut Vm, v: Value) -> R<Value> {
     if vm.has_user_method(v, "__repr__") {
         let m = vm.lookup_special(v, "__repr__").unwrap_or(Value::None);
-        return Err(Ctl::call_then(m, vec![v], Then::StrCheck { method: "__repr__" }));
+        return Err(Ctl::call_then(
+            m,
+            vec![v],
+            Then::StrCheck { method: "__repr__" },
+        ));
     }
     if vm.needs_user_format(v) {
         let f = vm.prelude_fn("_repr")?;
@@ -181,7 +202,10 @@ fn abs(vm: &mut Vm, args: Args) -> R<Value> {
             Some(m) => Err(Ctl::tail_call(m, vec![v])),
             None => {
                 let t = vm.type_name(v);
-                vm.fail(ExcKind::TypeError, format!("bad operand type for abs(): '{t}'"))
+                vm.fail(
+                    ExcKind::TypeError,
+                    format!("bad operand type for abs(): '{t}'"),
+                )
             }
         },
     }
@@ -198,7 +222,10 @@ fn max(vm: &mut Vm, args: Args) -> R<Value> {
 fn minmax(vm: &mut Vm, args: Args, name: &str) -> R<Value> {
     vm.only_kwargs(name, &args, &["key", "default"])?;
     if args.pos.is_empty() {
-        return vm.fail(ExcKind::TypeError, format!("{name} expected at least 1 argument, got 0"));
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("{name} expected at least 1 argument, got 0"),
+        );
     }
     let key = vm.kwarg(&args, "key").unwrap_or(Value::None);
     let default = vm.kwarg(&args, "default");
@@ -208,18 +235,32 @@ fn minmax(vm: &mut Vm, args: Args, name: &str) -> R<Value> {
             format!("Cannot specify a default for {name}() with multiple positional arguments"),
         );
     }
-    let items_v = if args.pos.len() == 1 { args.pos[0] } else { vm.new_tuple(args.pos.clone()) };
+    let items_v = if args.pos.len() == 1 {
+        args.pos[0]
+    } else {
+        vm.new_tuple(args.pos.clone())
+    };
     let native = key == Value::None && vm.is_native_iterable(items_v);
     if native {
         let items = vm.collect_native(items_v)?;
-        if items.iter().all(|x| !matches!(x, Value::Obj(id) if matches!(vm.heap.get(*id), Obj::Instance(_)))) {
+        if items
+            .iter()
+            .all(|x| !matches!(x, Value::Obj(id) if matches!(vm.heap.get(*id), Obj::Instance(_))))
+        {
             if items.is_empty() {
                 return match default {
                     Some(d) => Ok(d),
-                    None => vm.fail(ExcKind::ValueError, format!("{name}() arg is an empty sequence")),
+                    None => vm.fail(
+                        ExcKind::ValueError,
+                        format!("{name}() arg is an empty sequence"),
+                    ),
                 };
             }
-            let op = if name == "min" { crate::bytecode::CmpOp::Lt } else { crate::bytecode::CmpOp::Gt };
+            let op = if name == "min" {
+                crate::bytecode::CmpOp::Lt
+            } else {
+                crate::bytecode::CmpOp::Gt
+            };
             let mut best = items[0];
             for x in &items[1..] {
                 if vm.compare_native(op, *x, best)? == Some(true) {
@@ -232,15 +273,32 @@ fn minmax(vm: &mut Vm, args: Args, name: &str) -> R<Value> {
     let f = vm.prelude_fn("_minmax")?;
     let which = Value::Bool(name == "max");
     let has_default = Value::Bool(default.is_some());
-    Err(Ctl::tail_call(f, vec![which, items_v, key, has_default, default.unwrap_or(Value::None)]))
+    Err(Ctl::tail_call(
+        f,
+        vec![
+            which,
+            items_v,
+            key,
+            has_default,
+            default.unwrap_or(Value::None),
+        ],
+    ))
 }
 
 fn sum(vm: &mut Vm, args: Args) -> R<Value> {
     vm.only_kwargs("sum", &args, &["start"])?;
     vm.arity("sum", &args, 1, 2)?;
-    let start = args.pos.get(1).copied().or_else(|| vm.kwarg(&args, "start")).unwrap_or(Value::Int(0));
+    let start = args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| vm.kwarg(&args, "start"))
+        .unwrap_or(Value::Int(0));
     if vm.str_of(start).is_some() {
-        return vm.fail(ExcKind::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+        return vm.fail(
+            ExcKind::TypeError,
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        );
     }
     let it = args.pos[0];
     if vm.is_native_iterable(it) {
@@ -249,7 +307,9 @@ fn sum(vm: &mut Vm, args: Args) -> R<Value> {
         let mut rest = items.into_iter();
         for x in rest.by_ref() {
             match (acc, x) {
-                (Value::Int(a), Value::Int(b)) if a.checked_add(b).is_some() => acc = Value::Int(a + b),
+                (Value::Int(a), Value::Int(b)) if a.checked_add(b).is_some() => {
+                    acc = Value::Int(a + b)
+                }
                 _ => match vm.binary_native(crate::bytecode::BinOp::Add, acc, x)? {
                     Some(v) => acc = v,
                     None => {
@@ -307,7 +367,10 @@ fn sorted(vm: &mut Vm, args: Args) -> R<Value> {
     vm.only_kwargs("sorted", &args, &["key", "reverse"])?;
     if args.pos.len() != 1 {
         let n = args.pos.len();
-        return vm.fail(ExcKind::TypeError, format!("sorted expected 1 argument, got {n}"));
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("sorted expected 1 argument, got {n}"),
+        );
     }
     let key = vm.kwarg(&args, "key").unwrap_or(Value::None);
     let reverse = vm.kwarg(&args, "reverse").unwrap_or(Value::Bool(false));
@@ -315,7 +378,14 @@ fn sorted(vm: &mut Vm, args: Args) -> R<Value> {
     if vm.is_native_iterable(it) {
         let items = vm.collect_native(it)?;
         let l = vm.new_list(items);
-        return crate::builtins::list_methods::sort_list(vm, l, key, reverse).map(|_| l);
+        return match crate::builtins::list_methods::sort_list(vm, l, key, reverse) {
+            Ok(_) => Ok(l),
+            Err(Ctl::Call(_)) => {
+                let f = vm.prelude_fn("_sorted")?;
+                Err(Ctl::tail_call(f, vec![l, key, reverse]))
+            }
+            Err(e) => Err(e),
+        };
     }
     let f = vm.prelude_fn("_sorted")?;
     Err(Ctl::tail_call(f, vec![it, key, reverse]))
@@ -403,7 +473,12 @@ fn next(vm: &mut Vm, args: Args) -> R<Value> {
                     Some(d) => GenMode::NextDefault { default: d },
                     None => GenMode::Next,
                 };
-                return Err(Ctl::Resume { gen: id, input: GenInput::Send(Value::None), mode, then: None });
+                return Err(Ctl::Resume {
+                    gen: id,
+                    input: GenInput::Send(Value::None),
+                    mode,
+                    then: None,
+                });
             }
             _ => {}
         }
@@ -418,7 +493,10 @@ fn next(vm: &mut Vm, args: Args) -> R<Value> {
         }
         None => {
             let t = vm.type_name(it);
-            vm.fail(ExcKind::TypeError, format!("'{t}' object is not an iterator"))
+            vm.fail(
+                ExcKind::TypeError,
+                format!("'{t}' object is not an iterator"),
+            )
         }
     }
 }
@@ -430,7 +508,9 @@ fn getattr(vm: &mut Vm, args: Args) -> R<Value> {
         return vm.fail(ExcKind::TypeError, "attribute name must be string");
     }
     match vm.getattr(obj, name) {
-        Err(Ctl::Raise(e)) if args.pos.len() == 3 && vm.exc_is(e, ExcKind::AttributeError) => Ok(args.pos[2]),
+        Err(Ctl::Raise(e)) if args.pos.len() == 3 && vm.exc_is(e, ExcKind::AttributeError) => {
+            Ok(args.pos[2])
+        }
         Err(Ctl::Call(req)) if args.pos.len() == 3 => {
             let f = vm.prelude_fn("_getattr_default")?;
             let _ = req;
@@ -477,9 +557,15 @@ fn class_list(vm: &mut Vm, t: Value, fname: &str) -> R<Vec<crate::heap::ObjId>> 
                 }
                 Ok(out)
             }
-            _ => vm.fail(ExcKind::TypeError, format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
+            _ => vm.fail(
+                ExcKind::TypeError,
+                format!("{fname}() arg 2 must be a type, a tuple of types, or a union"),
+            ),
         },
-        _ => vm.fail(ExcKind::TypeError, format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
+        _ => vm.fail(
+            ExcKind::TypeError,
+            format!("{fname}() arg 2 must be a type, a tuple of types, or a union"),
+        ),
     }
 }
 
@@ -529,7 +615,11 @@ fn hash(vm: &mut Vm, args: Args) -> R<Value> {
     let v = args.pos[0];
     if vm.has_user_method(v, "__hash__") {
         let m = vm.lookup_special(v, "__hash__").unwrap_or(Value::None);
-        return Err(Ctl::call_then(m, vec![v], Then::IntCheck { method: "__hash__" }));
+        return Err(Ctl::call_then(
+            m,
+            vec![v],
+            Then::IntCheck { method: "__hash__" },
+        ));
     }
     Ok(Value::Int(vm.hash_native(v)?))
 }
@@ -539,7 +629,10 @@ fn divmod(vm: &mut Vm, args: Args) -> R<Value> {
     let (a, b) = (args.pos[0], args.pos[1]);
     match (vm.num(a), vm.num(b)) {
         (Some(Num::F(_)), Some(_)) | (Some(_), Some(Num::F(_))) => {
-            let (x, y) = (vm.num_to_f64(&vm.num(a).unwrap_or(Num::I(0)))?, vm.num_to_f64(&vm.num(b).unwrap_or(Num::I(0)))?);
+            let (x, y) = (
+                vm.num_to_f64(&vm.num(a).unwrap_or(Num::I(0)))?,
+                vm.num_to_f64(&vm.num(b).unwrap_or(Num::I(0)))?,
+            );
             if y == 0.0 {
                 return vm.fail(ExcKind::ZeroDivisionError, "float divmod()");
             }
@@ -547,15 +640,22 @@ fn divmod(vm: &mut Vm, args: Args) -> R<Value> {
             Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]))
         }
         (Some(x), Some(y)) => {
-            let q = vm.num_binop(crate::bytecode::BinOp::FloorDiv, x.clone(), y.clone())?.unwrap_or(Value::None);
-            let r = vm.num_binop(crate::bytecode::BinOp::Mod, x, y)?.unwrap_or(Value::None);
+            let q = vm
+                .num_binop(crate::bytecode::BinOp::FloorDiv, x.clone(), y.clone())?
+                .unwrap_or(Value::None);
+            let r = vm
+                .num_binop(crate::bytecode::BinOp::Mod, x, y)?
+                .unwrap_or(Value::None);
             Ok(vm.new_tuple(vec![q, r]))
         }
         _ => match vm.lookup_special(a, "__divmod__") {
             Some(m) => Err(Ctl::tail_call(m, vec![a, b])),
             None => {
                 let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-                vm.fail(ExcKind::TypeError, format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"))
+                vm.fail(
+                    ExcKind::TypeError,
+                    format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"),
+                )
             }
         },
     }
@@ -565,8 +665,15 @@ fn pow(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("pow", &args, 2, 3)?;
     let (a, b) = (args.pos[0], args.pos[1]);
     if let Some(&m) = args.pos.get(2).filter(|m| **m != Value::None) {
-        let (Some(x), Some(y), Some(z)) = (vm.num(a).and_then(|n| n.big()), vm.num(b).and_then(|n| n.big()), vm.num(m).and_then(|n| n.big())) else {
-            return vm.fail(ExcKind::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        let (Some(x), Some(y), Some(z)) = (
+            vm.num(a).and_then(|n| n.big()),
+            vm.num(b).and_then(|n| n.big()),
+            vm.num(m).and_then(|n| n.big()),
+        ) else {
+            return vm.fail(
+                ExcKind::TypeError,
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            );
         };
         use num_traits::{Signed, Zero};
         if z.is_zero() {
@@ -576,12 +683,21 @@ fn pow(vm: &mut Vm, args: Args) -> R<Value> {
             let inv = modinv(&x, &z);
             match inv {
                 Some(inv) => inv.modpow(&(-y), &z),
-                None => return vm.fail(ExcKind::ValueError, "base is not invertible for the given modulus"),
+                None => {
+                    return vm.fail(
+                        ExcKind::ValueError,
+                        "base is not invertible for the given modulus",
+                    )
+                }
             }
         } else {
             x.modpow(&y, &z)
         };
-        let r = if !r.is_zero() && (r.is_negative() != z.is_negative()) { r + &z } else { r };
+        let r = if !r.is_zero() && (r.is_negative() != z.is_negative()) {
+            r + &z
+        } else {
+            r
+        };
         return Ok(vm.int_from_big(r));
     }
     match (vm.num(a), vm.num(b)) {
@@ -610,13 +726,29 @@ fn round(vm: &mut Vm, args: Args) -> R<Value> {
     vm.only_kwargs("round", &args, &["ndigits"])?;
     vm.arity("round", &args, 1, 2)?;
     let v = args.pos[0];
-    let nd = args.pos.get(1).copied().or_else(|| vm.kwarg(&args, "ndigits")).filter(|x| *x != Value::None);
+    let nd = args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| vm.kwarg(&args, "ndigits"))
+        .filter(|x| *x != Value::None);
     match vm.num(v) {
         Some(Num::F(f)) => match nd {
             None => {
                 if !f.is_finite() {
-                    let msg = if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" };
-                    return vm.fail(if f.is_nan() { ExcKind::ValueError } else { ExcKind::OverflowError }, msg);
+                    let msg = if f.is_nan() {
+                        "cannot convert float NaN to integer"
+                    } else {
+                        "cannot convert float infinity to integer"
+                    };
+                    return vm.fail(
+                        if f.is_nan() {
+                            ExcKind::ValueError
+                        } else {
+                            ExcKind::OverflowError
+                        },
+                        msg,
+                    );
                 }
                 let r = round_half_even(f);
                 if r.abs() < 9e18 {
@@ -641,7 +773,11 @@ fn round(vm: &mut Vm, args: Args) -> R<Value> {
                 let x = i as i128;
                 let q = x.div_euclid(p);
                 let r = x.rem_euclid(p);
-                let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
+                let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(Value::Int((q * p) as i64))
             }
             None => Ok(Value::Int(i)),
@@ -655,7 +791,10 @@ fn round(vm: &mut Vm, args: Args) -> R<Value> {
             }
             None => {
                 let t = vm.type_name(v);
-                vm.fail(ExcKind::TypeError, format!("type {t} doesn't define __round__ method"))
+                vm.fail(
+                    ExcKind::TypeError,
+                    format!("type {t} doesn't define __round__ method"),
+                )
             }
         },
     }
@@ -688,7 +827,12 @@ fn round_float_digits(f: f64, n: i64) -> f64 {
         let digits = &exact[exact.len() - 30..];
         if digits.starts_with('5') && digits[1..].chars().all(|c| c == '0') {
             let down = format!("{:.*}", n as usize, trunc_to(f, n));
-            let last_even = down.chars().rev().find(|c| c.is_ascii_digit()).map(|c| (c as u8 - b'0') % 2 == 0).unwrap_or(true);
+            let last_even = down
+                .chars()
+                .rev()
+                .find(|c| c.is_ascii_digit())
+                .map(|c| (c as u8 - b'0') % 2 == 0)
+                .unwrap_or(true);
             if last_even {
                 return down.parse().unwrap_or(f);
             }
@@ -726,7 +870,10 @@ fn ord(vm: &mut Vm, args: Args) -> R<Value> {
             (Some(c), None) => Ok(Value::Int(i64::from(c as u32))),
             _ => {
                 let n = s.chars;
-                vm.fail(ExcKind::TypeError, format!("ord() expected a character, but string of length {n} found"))
+                vm.fail(
+                    ExcKind::TypeError,
+                    format!("ord() expected a character, but string of length {n} found"),
+                )
             }
         };
     }
@@ -738,7 +885,10 @@ fn ord(vm: &mut Vm, args: Args) -> R<Value> {
         }
     }
     let t = vm.type_name(v);
-    vm.fail(ExcKind::TypeError, format!("ord() expected string of length 1, but {t} found"))
+    vm.fail(
+        ExcKind::TypeError,
+        format!("ord() expected string of length 1, but {t} found"),
+    )
 }
 
 fn radix(vm: &mut Vm, args: Args, name: &str, spec: &str) -> R<Value> {
@@ -746,7 +896,10 @@ fn radix(vm: &mut Vm, args: Args, name: &str, spec: &str) -> R<Value> {
     let v = args.pos[0];
     if vm.num(v).is_none() || matches!(v, Value::Float(_)) {
         let t = vm.type_name(v);
-        return vm.fail(ExcKind::TypeError, format!("'{t}' object cannot be interpreted as an integer"));
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("'{t}' object cannot be interpreted as an integer"),
+        );
     }
     let s = vm.format_native(v, spec)?;
     Ok(vm.new_string(s))
@@ -770,7 +923,13 @@ fn format(vm: &mut Vm, args: Args) -> R<Value> {
     let spec = args.pos.get(1).copied().unwrap_or_else(|| vm.intern(""));
     if vm.has_user_method(v, "__format__") {
         let m = vm.lookup_special(v, "__format__").unwrap_or(Value::None);
-        return Err(Ctl::call_then(m, vec![v, spec], Then::StrCheck { method: "__format__" }));
+        return Err(Ctl::call_then(
+            m,
+            vec![v, spec],
+            Then::StrCheck {
+                method: "__format__",
+            },
+        ));
     }
     if vm.needs_user_format(v) {
         let f = vm.prelude_fn("_format_value")?;
@@ -787,7 +946,11 @@ fn key_candidates(vm: &mut Vm, args: Args) -> R<Value> {
         Some(Value::Int(h)) => *h,
         _ => 0,
     };
-    let ids: Vec<Value> = vm.user_keys.get(&h).map(|v| v.iter().map(|i| Value::Obj(*i)).collect()).unwrap_or_default();
+    let ids: Vec<Value> = vm
+        .user_keys
+        .get(&h)
+        .map(|v| v.iter().map(|i| Value::Obj(*i)).collect())
+        .unwrap_or_default();
     Ok(vm.new_list(ids))
 }
 

@@ -89,7 +89,10 @@ fn wrap(vm: &mut Vm, cls: ObjId, exact: ObjId, v: Value) -> Value {
 
 fn object_new(vm: &mut Vm, args: Args) -> R<Value> {
     let cls = cls_of(vm, &args)?;
-    if vm.class(cls).is_some_and(|c| c.base_kind == BaseKind::Exception) {
+    if vm
+        .class(cls)
+        .is_some_and(|c| c.base_kind == BaseKind::Exception)
+    {
         return exc_new(vm, args);
     }
     Ok(vm.alloc(Obj::Instance(Box::new(Instance {
@@ -108,7 +111,9 @@ fn object_init(_: &mut Vm, _: Args) -> R<Value> {
 fn object_repr(vm: &mut Vm, args: Args) -> R<Value> {
     let v = args.pos.first().copied().unwrap_or(Value::None);
     let s = match v {
-        Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(i) if i.exc.is_none() && i.base.is_undef()) => vm.repr_native(v)?,
+        Value::Obj(id) if matches!(vm.heap.get(id), Obj::Instance(i) if i.exc.is_none() && i.base.is_undef()) => {
+            vm.repr_native(v)?
+        }
         _ => vm.repr_native(v)?,
     };
     Ok(vm.new_string(s))
@@ -121,7 +126,11 @@ fn object_str(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn object_eq(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("__eq__", &args, 2, 2)?;
-    Ok(if args.pos[0].is(args.pos[1]) { Value::Bool(true) } else { vm.not_implemented })
+    Ok(if args.pos[0].is(args.pos[1]) {
+        Value::Bool(true)
+    } else {
+        vm.not_implemented
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: Args) -> R<Value> {
@@ -130,7 +139,11 @@ fn object_ne(vm: &mut Vm, args: Args) -> R<Value> {
         let f = vm.prelude_fn("_not_eq")?;
         return Err(Ctl::tail_call(f, vec![args.pos[0], args.pos[1]]));
     }
-    Ok(if args.pos[0].is(args.pos[1]) { Value::Bool(false) } else { vm.not_implemented })
+    Ok(if args.pos[0].is(args.pos[1]) {
+        Value::Bool(false)
+    } else {
+        vm.not_implemented
+    })
 }
 
 fn object_hash(vm: &mut Vm, args: Args) -> R<Value> {
@@ -180,7 +193,9 @@ fn exc_new(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn exc_init(vm: &mut Vm, args: Args) -> R<Value> {
-    let Some(&this) = args.pos.first() else { return Ok(Value::None) };
+    let Some(&this) = args.pos.first() else {
+        return Ok(Value::None);
+    };
     let a = vm.new_tuple(args.pos[1..].to_vec());
     if let Some(d) = vm.exc_data_mut(this) {
         d.args = a;
@@ -220,7 +235,13 @@ fn type_new(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn type_mro(vm: &mut Vm, args: Args) -> R<Value> {
-    let c = args.pos.first().and_then(|v| v.obj()).and_then(|id| vm.class(id)).map(|c| c.mro.clone()).unwrap_or_default();
+    let c = args
+        .pos
+        .first()
+        .and_then(|v| v.obj())
+        .and_then(|id| vm.class(id))
+        .map(|c| c.mro.clone())
+        .unwrap_or_default();
     let items = c.into_iter().map(Value::Obj).collect();
     Ok(vm.new_list(items))
 }
@@ -246,18 +267,43 @@ pub(crate) fn parse_int(text: &str, base: u32) -> Option<BigInt> {
             } else if let Some(r) = lower.strip_prefix("0b") {
                 (2, r.to_string())
             } else {
-                if lower.len() > 1 && lower.starts_with('0') && lower.chars().any(|c| c != '0' && c != '_') {
+                if lower.len() > 1
+                    && lower.starts_with('0')
+                    && lower.chars().any(|c| c != '0' && c != '_')
+                {
                     return None;
                 }
                 (10, lower)
             }
         }
-        16 => (16, lower.strip_prefix("0x").map(str::to_string).unwrap_or(lower)),
-        8 => (8, lower.strip_prefix("0o").map(str::to_string).unwrap_or(lower)),
-        2 => (2, lower.strip_prefix("0b").map(str::to_string).unwrap_or(lower)),
+        16 => (
+            16,
+            lower
+                .strip_prefix("0x")
+                .map(str::to_string)
+                .unwrap_or(lower),
+        ),
+        8 => (
+            8,
+            lower
+                .strip_prefix("0o")
+                .map(str::to_string)
+                .unwrap_or(lower),
+        ),
+        2 => (
+            2,
+            lower
+                .strip_prefix("0b")
+                .map(str::to_string)
+                .unwrap_or(lower),
+        ),
         b => (b, lower),
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -278,10 +324,16 @@ fn int_new(vm: &mut Vm, args: Args) -> R<Value> {
     if let Some(b) = base {
         let b = vm.int_arg(b, "")?;
         if b != 0 && !(2..=36).contains(&b) {
-            return vm.fail(ExcKind::ValueError, "int() base must be >= 2 and <= 36, or 0");
+            return vm.fail(
+                ExcKind::ValueError,
+                "int() base must be >= 2 and <= 36, or 0",
+            );
         }
         let Some(s) = vm.str_of(x).map(|s| s.s.to_string()) else {
-            return vm.fail(ExcKind::TypeError, "int() can't convert non-string with explicit base");
+            return vm.fail(
+                ExcKind::TypeError,
+                "int() can't convert non-string with explicit base",
+            );
         };
         return match parse_int(&s, b as u32) {
             Some(v) => {
@@ -290,7 +342,10 @@ fn int_new(vm: &mut Vm, args: Args) -> R<Value> {
             }
             None => {
                 let rs = crate::format::str_repr(&s);
-                vm.fail(ExcKind::ValueError, format!("invalid literal for int() with base {b}: {rs}"))
+                vm.fail(
+                    ExcKind::ValueError,
+                    format!("invalid literal for int() with base {b}: {rs}"),
+                )
             }
         };
     }
@@ -302,7 +357,10 @@ fn int_new(vm: &mut Vm, args: Args) -> R<Value> {
                 return vm.fail(ExcKind::ValueError, "cannot convert float NaN to integer");
             }
             if f.is_infinite() {
-                return vm.fail(ExcKind::OverflowError, "cannot convert float infinity to integer");
+                return vm.fail(
+                    ExcKind::OverflowError,
+                    "cannot convert float infinity to integer",
+                );
             }
             use num_traits::FromPrimitive;
             let b = BigInt::from_f64(f.trunc()).unwrap_or_default();
@@ -314,7 +372,10 @@ fn int_new(vm: &mut Vm, args: Args) -> R<Value> {
                     Some(v) => vm.int_from_big(v),
                     None => {
                         let rs = crate::format::str_repr(&s);
-                        return vm.fail(ExcKind::ValueError, format!("invalid literal for int() with base 10: {rs}"));
+                        return vm.fail(
+                            ExcKind::ValueError,
+                            format!("invalid literal for int() with base 10: {rs}"),
+                        );
                     }
                 }
             } else if let Some(Value::Obj(bid)) = Some(x) {
@@ -322,10 +383,25 @@ fn int_new(vm: &mut Vm, args: Args) -> R<Value> {
                     let s = String::from_utf8_lossy(b).to_string();
                     match parse_int(&s, 10) {
                         Some(v) => vm.int_from_big(v),
-                        None => return vm.fail(ExcKind::ValueError, format!("invalid literal for int() with base 10: {}", crate::format::bytes_repr(s.as_bytes()))),
+                        None => {
+                            return vm.fail(
+                                ExcKind::ValueError,
+                                format!(
+                                    "invalid literal for int() with base 10: {}",
+                                    crate::format::bytes_repr(s.as_bytes())
+                                ),
+                            )
+                        }
                     }
-                } else if let Some(m) = vm.lookup_special(x, "__int__").or_else(|| vm.lookup_special(x, "__index__")) {
-                    return Err(Ctl::call_then(m, vec![x], Then::IntCheck { method: "__int__" }));
+                } else if let Some(m) = vm
+                    .lookup_special(x, "__int__")
+                    .or_else(|| vm.lookup_special(x, "__index__"))
+                {
+                    return Err(Ctl::call_then(
+                        m,
+                        vec![x],
+                        Then::IntCheck { method: "__int__" },
+                    ));
                 } else {
                     let t = vm.type_name(x);
                     return vm.fail(ExcKind::TypeError, format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'"));
@@ -357,7 +433,10 @@ pub(crate) fn parse_float(s: &str) -> Option<f64> {
         return None;
     }
     let clean: String = t.chars().filter(|c| *c != '_').collect();
-    if !clean.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+    if !clean
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+    {
         return None;
     }
     clean.parse::<f64>().ok()
@@ -377,14 +456,20 @@ fn float_new(vm: &mut Vm, args: Args) -> R<Value> {
                     Some(f) => Value::Float(f),
                     None => {
                         let rs = crate::format::str_repr(&s);
-                        return vm.fail(ExcKind::ValueError, format!("could not convert string to float: {rs}"));
+                        return vm.fail(
+                            ExcKind::ValueError,
+                            format!("could not convert string to float: {rs}"),
+                        );
                     }
                 }
             } else if let Some(m) = vm.lookup_special(x, "__float__") {
                 return Err(Ctl::tail_call(m, vec![x]));
             } else {
                 let t = vm.type_name(x);
-                return vm.fail(ExcKind::TypeError, format!("float() argument must be a string or a real number, not '{t}'"));
+                return vm.fail(
+                    ExcKind::TypeError,
+                    format!("float() argument must be a string or a real number, not '{t}'"),
+                );
             }
         }
     };
@@ -393,17 +478,27 @@ fn float_new(vm: &mut Vm, args: Args) -> R<Value> {
 
 /// `str(v)`, through `__str__`/`__repr__` when they are Python code.
 pub(crate) fn str_value(vm: &mut Vm, v: Value) -> R<Value> {
-    if vm.str_of(v).is_some() && matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Str(_))) {
+    if vm.str_of(v).is_some()
+        && matches!(v, Value::Obj(id) if matches!(vm.heap.get(id), Obj::Str(_)))
+    {
         return Ok(v);
     }
     if vm.has_user_method(v, "__str__") {
         let m = vm.lookup_special(v, "__str__").unwrap_or(Value::None);
-        return Err(Ctl::call_then(m, vec![v], Then::StrCheck { method: "__str__" }));
+        return Err(Ctl::call_then(
+            m,
+            vec![v],
+            Then::StrCheck { method: "__str__" },
+        ));
     }
     let is_exc = vm.is_exception(v);
     if vm.has_user_method(v, "__repr__") && !is_exc {
         let m = vm.lookup_special(v, "__repr__").unwrap_or(Value::None);
-        return Err(Ctl::call_then(m, vec![v], Then::StrCheck { method: "__repr__" }));
+        return Err(Ctl::call_then(
+            m,
+            vec![v],
+            Then::StrCheck { method: "__repr__" },
+        ));
     }
     if vm.needs_user_format(v) && !is_exc {
         let f = vm.prelude_fn("_repr")?;
@@ -429,7 +524,10 @@ fn str_new(vm: &mut Vm, args: Args) -> R<Value> {
                         let r = vm.new_string(s);
                         Ok(wrap(vm, cls, exact, r))
                     }
-                    Err(_) => vm.fail(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes"),
+                    Err(_) => vm.fail(
+                        ExcKind::UnicodeDecodeError,
+                        "'utf-8' codec can't decode bytes",
+                    ),
                 };
             }
         }
@@ -443,7 +541,9 @@ fn str_new(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn bool_new(vm: &mut Vm, args: Args) -> R<Value> {
-    let Some(&x) = args.pos.get(1) else { return Ok(Value::Bool(false)) };
+    let Some(&x) = args.pos.get(1) else {
+        return Ok(Value::Bool(false));
+    };
     match vm.truth(x)? {
         Some(b) => Ok(Value::Bool(b)),
         None => {
@@ -456,12 +556,20 @@ fn bool_new(vm: &mut Vm, args: Args) -> R<Value> {
     }
 }
 
-fn items_or_prelude(vm: &mut Vm, it: Value, prelude: &str, cls: ObjId) -> R<Result<Vec<Value>, Ctl>> {
+fn items_or_prelude(
+    vm: &mut Vm,
+    it: Value,
+    prelude: &str,
+    cls: ObjId,
+) -> R<Result<Vec<Value>, Ctl>> {
     if vm.is_native_iterable(it) {
         return Ok(Ok(vm.collect_native(it)?));
     }
     if let Value::Obj(_) = it {
-        if vm.iter_native(it)?.is_none() && vm.lookup_special(it, "__iter__").is_none() && vm.lookup_special(it, "__getitem__").is_none() {
+        if vm.iter_native(it)?.is_none()
+            && vm.lookup_special(it, "__iter__").is_none()
+            && vm.lookup_special(it, "__getitem__").is_none()
+        {
             let t = vm.type_name(it);
             return vm.fail(ExcKind::TypeError, format!("'{t}' object is not iterable"));
         }
@@ -481,10 +589,12 @@ fn list_new(vm: &mut Vm, args: Args) -> R<Value> {
     let cls = cls_of(vm, &args)?;
     let exact = vm.types.list;
     let items = match args.pos.get(1) {
-        Some(&it) if cls == exact || !has_user_init(vm, cls) => match items_or_prelude(vm, it, "_build", cls)? {
-            Ok(i) => i,
-            Err(c) => return Err(c),
-        },
+        Some(&it) if cls == exact || !has_user_init(vm, cls) => {
+            match items_or_prelude(vm, it, "_build", cls)? {
+                Ok(i) => i,
+                Err(c) => return Err(c),
+            }
+        }
         _ => Vec::new(),
     };
     let l = vm.new_list(items);
@@ -492,7 +602,9 @@ fn list_new(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn list_init(vm: &mut Vm, args: Args) -> R<Value> {
-    let Some(&this) = args.pos.first() else { return Ok(Value::None) };
+    let Some(&this) = args.pos.first() else {
+        return Ok(Value::None);
+    };
     let base = vm.unwrap_base(this);
     if let Some(&it) = args.pos.get(1) {
         if !vm.is_native_iterable(it) {
@@ -545,11 +657,18 @@ fn dict_new(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn dict_init(vm: &mut Vm, args: Args) -> R<Value> {
-    let Some(&this) = args.pos.first() else { return Ok(Value::None) };
-    let Value::Obj(d) = vm.unwrap_base(this) else { return Ok(Value::None) };
+    let Some(&this) = args.pos.first() else {
+        return Ok(Value::None);
+    };
+    let Value::Obj(d) = vm.unwrap_base(this) else {
+        return Ok(Value::None);
+    };
     if args.pos.len() > 2 {
         let n = args.pos.len() - 1;
-        return vm.fail(ExcKind::TypeError, format!("dict expected at most 1 argument, got {n}"));
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("dict expected at most 1 argument, got {n}"),
+        );
     }
     if let Some(&src) = args.pos.get(1) {
         let native = match src {
@@ -620,10 +739,16 @@ fn frozenset_new(vm: &mut Vm, args: Args) -> R<Value> {
 fn range_new(vm: &mut Vm, args: Args) -> R<Value> {
     let n = args.pos.len() - 1;
     if n == 0 {
-        return vm.fail(ExcKind::TypeError, "range expected at least 1 argument, got 0");
+        return vm.fail(
+            ExcKind::TypeError,
+            "range expected at least 1 argument, got 0",
+        );
     }
     if n > 3 {
-        return vm.fail(ExcKind::TypeError, format!("range expected at most 3 arguments, got {n}"));
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("range expected at most 3 arguments, got {n}"),
+        );
     }
     let mut v = Vec::new();
     for a in &args.pos[1..] {
@@ -646,7 +771,12 @@ fn slice_new(vm: &mut Vm, args: Args) -> R<Value> {
         1 => (Value::None, a[0], Value::None),
         2 => (a[0], a[1], Value::None),
         3 => (a[0], a[1], a[2]),
-        n => return vm.fail(ExcKind::TypeError, format!("slice expected at most 3 arguments, got {n}")),
+        n => {
+            return vm.fail(
+                ExcKind::TypeError,
+                format!("slice expected at most 3 arguments, got {n}"),
+            )
+        }
     };
     Ok(vm.alloc(Obj::Slice { start, stop, step }))
 }
@@ -676,7 +806,10 @@ fn bytes_new(vm: &mut Vm, args: Args) -> R<Value> {
             Value::Int(_) => return vm.fail(ExcKind::ValueError, "bytes must be in range(0, 256)"),
             _ => {
                 let t = vm.type_name(i);
-                return vm.fail(ExcKind::TypeError, format!("'{t}' object cannot be interpreted as an integer"));
+                return vm.fail(
+                    ExcKind::TypeError,
+                    format!("'{t}' object cannot be interpreted as an integer"),
+                );
             }
         }
     }
@@ -684,7 +817,13 @@ fn bytes_new(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn property_new(vm: &mut Vm, args: Args) -> R<Value> {
-    let g = |i: usize, name: &str, vm: &Vm| args.pos.get(i).copied().or_else(|| vm.kwarg(&args, name)).unwrap_or(Value::None);
+    let g = |i: usize, name: &str, vm: &Vm| {
+        args.pos
+            .get(i)
+            .copied()
+            .or_else(|| vm.kwarg(&args, name))
+            .unwrap_or(Value::None)
+    };
     let (fget, fset, fdel) = (g(1, "fget", vm), g(2, "fset", vm), g(3, "fdel", vm));
     Ok(vm.alloc(Obj::Property { fget, fset, fdel }))
 }
@@ -702,21 +841,34 @@ fn property_parts(vm: &mut Vm, args: &Args) -> R<(Value, Value, Value, Value)> {
 
 fn property_setter(vm: &mut Vm, args: Args) -> R<Value> {
     let (fget, _, fdel, f) = property_parts(vm, &args)?;
-    Ok(vm.alloc(Obj::Property { fget, fset: f, fdel }))
+    Ok(vm.alloc(Obj::Property {
+        fget,
+        fset: f,
+        fdel,
+    }))
 }
 
 fn property_getter(vm: &mut Vm, args: Args) -> R<Value> {
     let (_, fset, fdel, f) = property_parts(vm, &args)?;
-    Ok(vm.alloc(Obj::Property { fget: f, fset, fdel }))
+    Ok(vm.alloc(Obj::Property {
+        fget: f,
+        fset,
+        fdel,
+    }))
 }
 
 fn property_deleter(vm: &mut Vm, args: Args) -> R<Value> {
     let (fget, fset, _, f) = property_parts(vm, &args)?;
-    Ok(vm.alloc(Obj::Property { fget, fset, fdel: f }))
+    Ok(vm.alloc(Obj::Property {
+        fget,
+        fset,
+        fdel: f,
+    }))
 }
 
 fn property_get(vm: &mut Vm, args: Args) -> R<Value> {
-    let (fget, _, _, obj) = property_parts(vm, &Args::new(args.pos.iter().take(2).copied().collect()))?;
+    let (fget, _, _, obj) =
+        property_parts(vm, &Args::new(args.pos.iter().take(2).copied().collect()))?;
     Err(Ctl::tail_call(fget, vec![obj]))
 }
 
@@ -745,15 +897,30 @@ fn super_fn(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn enumerate(vm: &mut Vm, args: Args) -> R<Value> {
     vm.only_kwargs("enumerate", &args, &["start", "iterable"])?;
-    let it = args.pos.first().copied().or_else(|| vm.kwarg(&args, "iterable"));
+    let it = args
+        .pos
+        .first()
+        .copied()
+        .or_else(|| vm.kwarg(&args, "iterable"));
     let Some(it) = it else {
-        return vm.fail(ExcKind::TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+        return vm.fail(
+            ExcKind::TypeError,
+            "enumerate() missing required argument 'iterable' (pos 1)",
+        );
     };
-    let start = args.pos.get(1).copied().or_else(|| vm.kwarg(&args, "start")).unwrap_or(Value::Int(0));
+    let start = args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| vm.kwarg(&args, "start"))
+        .unwrap_or(Value::Int(0));
     let start = vm.int_arg(start, "")?;
     if vm.is_native_iterable(it) {
         if let Some(inner) = vm.iter_native(it)? {
-            return Ok(vm.alloc(Obj::Iter(Box::new(IterState::Enumerate { it: inner, count: start }))));
+            return Ok(vm.alloc(Obj::Iter(Box::new(IterState::Enumerate {
+                it: inner,
+                count: start,
+            }))));
         }
     }
     let f = vm.prelude_fn("_enumerate")?;
@@ -773,7 +940,10 @@ fn zip(vm: &mut Vm, args: Args) -> R<Value> {
         return Ok(vm.alloc(Obj::Iter(Box::new(IterState::Zip { its }))));
     }
     for (i, a) in args.pos.iter().enumerate() {
-        if matches!(a, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)) {
+        if matches!(
+            a,
+            Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)
+        ) {
             let t = vm.type_name(*a);
             let _ = i;
             return vm.fail(ExcKind::TypeError, format!("'{t}' object is not iterable"));
@@ -804,12 +974,17 @@ fn reversed(vm: &mut Vm, args: Args) -> R<Value> {
                 Some((l, n))
             }
             _ => {
-                if vm.lookup_special(v, "__len__").is_some() && vm.lookup_special(v, "__getitem__").is_some() {
+                if vm.lookup_special(v, "__len__").is_some()
+                    && vm.lookup_special(v, "__getitem__").is_some()
+                {
                     let f = vm.prelude_fn("_reversed_seq")?;
                     return Err(Ctl::tail_call(f, vec![v]));
                 }
                 let t = vm.type_name(v);
-                return vm.fail(ExcKind::TypeError, format!("'{t}' object is not reversible"));
+                return vm.fail(
+                    ExcKind::TypeError,
+                    format!("'{t}' object is not reversible"),
+                );
             }
         };
         let (seq, left) = match seq {
@@ -823,12 +998,18 @@ fn reversed(vm: &mut Vm, args: Args) -> R<Value> {
         return Ok(vm.alloc(Obj::Iter(Box::new(IterState::Reversed { seq, left }))));
     }
     let t = vm.type_name(v);
-    vm.fail(ExcKind::TypeError, format!("'{t}' object is not reversible"))
+    vm.fail(
+        ExcKind::TypeError,
+        format!("'{t}' object is not reversible"),
+    )
 }
 
 fn map(vm: &mut Vm, args: Args) -> R<Value> {
     if args.pos.len() < 2 {
-        return vm.fail(ExcKind::TypeError, "map() must have at least two arguments.");
+        return vm.fail(
+            ExcKind::TypeError,
+            "map() must have at least two arguments.",
+        );
     }
     let f = vm.prelude_fn("_map")?;
     let t = vm.new_tuple(args.pos[1..].to_vec());
@@ -840,4 +1021,3 @@ fn filter(vm: &mut Vm, args: Args) -> R<Value> {
     let f = vm.prelude_fn("_filter")?;
     Err(Ctl::tail_call(f, vec![args.pos[0], args.pos[1]]))
 }
-

@@ -3,7 +3,9 @@
 use crate::builtins::def;
 use crate::bytecode::BinOp;
 use crate::heap::ObjId;
-use crate::native::{Args, Ctl, NativeDef, NativeKind::ClassMethod as C, NativeKind::Method as M, R};
+use crate::native::{
+    Args, Ctl, NativeDef, NativeKind::ClassMethod as C, NativeKind::Method as M, R,
+};
 use crate::object::{Obj, ViewKind};
 use crate::objects::dict::{Dict, SetMap};
 use crate::types::ExcKind;
@@ -310,7 +312,11 @@ pub(crate) fn combine(a: SetMap, b: &SetMap, op: BinOp) -> SetMap {
         BinOp::And => a.into_iter().filter(|(k, _)| b.contains_key(k)).collect(),
         BinOp::Sub => a.into_iter().filter(|(k, _)| !b.contains_key(k)).collect(),
         _ => {
-            let mut r: SetMap = a.iter().filter(|(k, _)| !b.contains_key(*k)).map(|(k, v)| (k.clone(), *v)).collect();
+            let mut r: SetMap = a
+                .iter()
+                .filter(|(k, _)| !b.contains_key(*k))
+                .map(|(k, v)| (k.clone(), *v))
+                .collect();
             for (k, v) in b {
                 if !a.contains_key(k) {
                     r.insert(k.clone(), *v);
@@ -382,7 +388,9 @@ fn isdisjoint(vm: &mut Vm, args: Args) -> R<Value> {
 impl Vm {
     /// `a op b` for sets (`|`, `&`, `-`, `^`); `None` when `b` is not a set.
     pub(crate) fn set_binop(&mut self, op: BinOp, a: Value, b: Value) -> R<Option<Value>> {
-        let (Value::Obj(ia), Value::Obj(ib)) = (a, b) else { return Ok(None) };
+        let (Value::Obj(ia), Value::Obj(ib)) = (a, b) else {
+            return Ok(None);
+        };
         let sb = match self.heap.get(ib) {
             Obj::Set(s) | Obj::FrozenSet(s) => s.clone(),
             _ => return Ok(None),

@@ -32,12 +32,22 @@ fn gen_id(vm: &mut Vm, args: &Args) -> R<ObjId> {
 fn send(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("send", &args, 2, 2)?;
     let gen = gen_id(vm, &args)?;
-    Err(Ctl::Resume { gen, input: GenInput::Send(args.pos[1]), mode: GenMode::Next, then: None })
+    Err(Ctl::Resume {
+        gen,
+        input: GenInput::Send(args.pos[1]),
+        mode: GenMode::Next,
+        then: None,
+    })
 }
 
 fn next(vm: &mut Vm, args: Args) -> R<Value> {
     let gen = gen_id(vm, &args)?;
-    Err(Ctl::Resume { gen, input: GenInput::Send(Value::None), mode: GenMode::Next, then: None })
+    Err(Ctl::Resume {
+        gen,
+        input: GenInput::Send(Value::None),
+        mode: GenMode::Next,
+        then: None,
+    })
 }
 
 fn iter_self(_: &mut Vm, args: Args) -> R<Value> {
@@ -62,16 +72,30 @@ fn throw(vm: &mut Vm, args: Args) -> R<Value> {
     let exc = if vm.is_exception(t) {
         t
     } else if let Some(c) = t.obj().filter(|c| vm.class(*c).is_some()) {
-        let a: Vec<Value> = args.pos.get(2).copied().filter(|v| *v != Value::None).into_iter().collect();
+        let a: Vec<Value> = args
+            .pos
+            .get(2)
+            .copied()
+            .filter(|v| *v != Value::None)
+            .into_iter()
+            .collect();
         if let Some(v) = a.first().copied().filter(|v| vm.is_exception(*v)) {
             v
         } else {
             vm.new_exc_with_args(c, a)
         }
     } else {
-        return vm.fail(ExcKind::TypeError, "exceptions must be classes or instances deriving from BaseException, not str");
+        return vm.fail(
+            ExcKind::TypeError,
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        );
     };
-    Err(Ctl::Resume { gen, input: GenInput::Throw(exc), mode: GenMode::Next, then: None })
+    Err(Ctl::Resume {
+        gen,
+        input: GenInput::Throw(exc),
+        mode: GenMode::Next,
+        then: None,
+    })
 }
 
 fn close(vm: &mut Vm, args: Args) -> R<Value> {
@@ -88,5 +112,10 @@ fn close(vm: &mut Vm, args: Args) -> R<Value> {
         return Ok(Value::None);
     }
     let exc = vm.new_exc_with_args(vm.types.exc(ExcKind::GeneratorExit), vec![]);
-    Err(Ctl::Resume { gen, input: GenInput::Throw(exc), mode: GenMode::Close, then: None })
+    Err(Ctl::Resume {
+        gen,
+        input: GenInput::Throw(exc),
+        mode: GenMode::Close,
+        then: None,
+    })
 }

@@ -33,7 +33,10 @@ fn list_id(vm: &mut Vm, args: &Args, name: &str) -> R<ObjId> {
         Value::Obj(id) if matches!(vm.heap.get(id), Obj::List(_) | Obj::Tuple(_)) => Ok(id),
         _ => {
             let t = vm.type_name(v);
-            vm.fail(ExcKind::TypeError, format!("descriptor '{name}' requires a 'list' object but received a '{t}'"))
+            vm.fail(
+                ExcKind::TypeError,
+                format!("descriptor '{name}' requires a 'list' object but received a '{t}'"),
+            )
         }
     }
 }
@@ -208,7 +211,10 @@ pub(crate) fn sort_list(vm: &mut Vm, list: Value, key: Value, reverse: Value) ->
     let user = l.iter().any(|v| matches!(v, Value::Obj(o) if matches!(vm.heap.get(*o), Obj::Instance(_) | Obj::List(_) | Obj::Tuple(_))) && needs_user(vm, *v));
     if key != Value::None || user {
         let f = vm.prelude_fn("_sort_list")?;
-        return Err(Ctl::call_then(f, vec![Value::Obj(id), key, Value::Bool(rev)], crate::frame::Then::Discard));
+        return Err(Ctl::tail_call(
+            f,
+            vec![Value::Obj(id), key, Value::Bool(rev)],
+        ));
     }
     let mut sorted = l;
     let mut err: Option<Ctl> = None;

@@ -88,7 +88,11 @@ fn sys_exit(vm: &mut Vm, args: Args) -> R<Value> {
     let _ = vm.stdout.flush();
     let code = args.pos.first().copied().unwrap_or(Value::None);
     let c = vm.types.exc(ExcKind::SystemExit);
-    let a = if code == Value::None { vec![] } else { vec![code] };
+    let a = if code == Value::None {
+        vec![]
+    } else {
+        vec![code]
+    };
     Err(Ctl::Raise(vm.new_exc_with_args(c, a)))
 }
 
@@ -100,7 +104,10 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("setrecursionlimit", &args, 1, 1)?;
     let n = vm.int_arg(args.pos[0], "")?;
     if n < 1 {
-        return vm.fail(ExcKind::ValueError, "recursion limit must be greater or equal than 1");
+        return vm.fail(
+            ExcKind::ValueError,
+            "recursion limit must be greater or equal than 1",
+        );
     }
     vm.recursion_limit = n as usize;
     Ok(Value::None)
@@ -125,7 +132,10 @@ fn int_big(vm: &mut Vm, v: Value) -> R<BigInt> {
     match vm.num(v) {
         Some(Num::F(_)) | None => {
             let t = vm.type_name(v);
-            vm.fail(ExcKind::TypeError, format!("'{t}' object cannot be interpreted as an integer"))
+            vm.fail(
+                ExcKind::TypeError,
+                format!("'{t}' object cannot be interpreted as an integer"),
+            )
         }
         Some(n) => Ok(n.big().unwrap_or_default()),
     }
@@ -253,7 +263,10 @@ fn round_to_int(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64) -> R<Val
                 return vm.fail(ExcKind::ValueError, "cannot convert float NaN to integer");
             }
             if x.is_infinite() {
-                return vm.fail(ExcKind::OverflowError, "cannot convert float infinity to integer");
+                return vm.fail(
+                    ExcKind::OverflowError,
+                    "cannot convert float infinity to integer",
+                );
             }
             use num_traits::FromPrimitive;
             Ok(vm.int_from_big(BigInt::from_f64(f(x)).unwrap_or_default()))
@@ -316,11 +329,17 @@ fn isqrt(vm: &mut Vm, args: Args) -> R<Value> {
 fn factorial(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("factorial", &args, 1, 1)?;
     if let Value::Float(_) = args.pos[0] {
-        return vm.fail(ExcKind::TypeError, "'float' object cannot be interpreted as an integer");
+        return vm.fail(
+            ExcKind::TypeError,
+            "'float' object cannot be interpreted as an integer",
+        );
     }
     let n = int_big(vm, args.pos[0])?;
     if n.is_negative() {
-        return vm.fail(ExcKind::ValueError, "factorial() not defined for negative values");
+        return vm.fail(
+            ExcKind::ValueError,
+            "factorial() not defined for negative values",
+        );
     }
     let n = n.to_u64().unwrap_or(0);
     let mut acc = BigInt::from(1);
@@ -340,7 +359,11 @@ fn comb(vm: &mut Vm, args: Args) -> R<Value> {
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k = k.to_u64().unwrap_or(0).min((&n - k.clone()).to_u64().unwrap_or(0).max(0)).min(k.to_u64().unwrap_or(0));
+    let k = k
+        .to_u64()
+        .unwrap_or(0)
+        .min((&n - k.clone()).to_u64().unwrap_or(0).max(0))
+        .min(k.to_u64().unwrap_or(0));
     let mut acc = BigInt::from(1);
     for i in 0..k {
         acc = acc * (&n - i) / (i + 1);
@@ -474,21 +497,31 @@ fn prod(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn isclose(vm: &mut Vm, args: Args) -> R<Value> {
-    let (a, b) = two_floats(vm, &Args::new(args.pos.iter().take(2).copied().collect()), "isclose")?;
+    let (a, b) = two_floats(
+        vm,
+        &Args::new(args.pos.iter().take(2).copied().collect()),
+        "isclose",
+    )?;
     let rel = match vm.kwarg(&args, "rel_tol") {
-        Some(v) => vm.num(v).map(|n| match n {
-            Num::F(f) => f,
-            Num::I(i) => i as f64,
-            Num::B(_) => 0.0,
-        }).unwrap_or(1e-9),
+        Some(v) => vm
+            .num(v)
+            .map(|n| match n {
+                Num::F(f) => f,
+                Num::I(i) => i as f64,
+                Num::B(_) => 0.0,
+            })
+            .unwrap_or(1e-9),
         None => 1e-9,
     };
     let abs = match vm.kwarg(&args, "abs_tol") {
-        Some(v) => vm.num(v).map(|n| match n {
-            Num::F(f) => f,
-            Num::I(i) => i as f64,
-            Num::B(_) => 0.0,
-        }).unwrap_or(0.0),
+        Some(v) => vm
+            .num(v)
+            .map(|n| match n {
+                Num::F(f) => f,
+                Num::I(i) => i as f64,
+                Num::B(_) => 0.0,
+            })
+            .unwrap_or(0.0),
         None => 0.0,
     };
     if a == b {
@@ -498,7 +531,9 @@ fn isclose(vm: &mut Vm, args: Args) -> R<Value> {
         return Ok(Value::Bool(false));
     }
     let d = (a - b).abs();
-    Ok(Value::Bool(d <= (rel * b.abs()).max(rel * a.abs()) || d <= abs))
+    Ok(Value::Bool(
+        d <= (rel * b.abs()).max(rel * a.abs()) || d <= abs,
+    ))
 }
 
 fn modf(vm: &mut Vm, args: Args) -> R<Value> {

@@ -52,7 +52,10 @@ fn float_int(vm: &mut Vm, args: Args) -> R<Value> {
     let n = this(vm, &args)?;
     let f = vm.num_to_f64(&n)?;
     if !f.is_finite() {
-        return vm.fail(ExcKind::OverflowError, "cannot convert float infinity to integer");
+        return vm.fail(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        );
     }
     use num_traits::FromPrimitive;
     Ok(vm.int_from_big(num_bigint::BigInt::from_f64(f.trunc()).unwrap_or_default()))
@@ -68,7 +71,10 @@ fn as_integer_ratio(vm: &mut Vm, args: Args) -> R<Value> {
     let n = this(vm, &args)?;
     let f = vm.num_to_f64(&n)?;
     if !f.is_finite() {
-        return vm.fail(ExcKind::OverflowError, "cannot convert Infinity to integer ratio");
+        return vm.fail(
+            ExcKind::OverflowError,
+            "cannot convert Infinity to integer ratio",
+        );
     }
     let mut num = f;
     let mut den = num_bigint::BigInt::from(1);

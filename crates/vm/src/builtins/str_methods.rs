@@ -61,8 +61,15 @@ fn this(vm: &mut Vm, args: &Args, name: &str) -> R<String> {
     match args.pos.first().and_then(|v| vm.str_of(*v)) {
         Some(s) => Ok(s.s.to_string()),
         None => {
-            let t = args.pos.first().map(|v| vm.type_name(*v)).unwrap_or_default();
-            vm.fail(ExcKind::TypeError, format!("descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object"))
+            let t = args
+                .pos
+                .first()
+                .map(|v| vm.type_name(*v))
+                .unwrap_or_default();
+            vm.fail(
+                ExcKind::TypeError,
+                format!("descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object"),
+            )
         }
     }
 }
@@ -90,7 +97,12 @@ fn list_of_strs(vm: &mut Vm, parts: Vec<String>) -> Value {
 }
 
 fn maxsplit(vm: &mut Vm, args: &Args) -> R<i64> {
-    match args.pos.get(2).copied().or_else(|| vm.kwarg(args, "maxsplit")) {
+    match args
+        .pos
+        .get(2)
+        .copied()
+        .or_else(|| vm.kwarg(args, "maxsplit"))
+    {
         Some(v) => vm.int_arg(v, ""),
         None => Ok(-1),
     }
@@ -122,7 +134,9 @@ fn split(vm: &mut Vm, args: Args) -> R<Value> {
             if max < 0 {
                 s.split(sep.as_str()).map(str::to_string).collect()
             } else {
-                s.splitn(max as usize + 1, sep.as_str()).map(str::to_string).collect()
+                s.splitn(max as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect()
             }
         }
     };
@@ -142,7 +156,10 @@ fn rsplit(vm: &mut Vm, args: Args) -> R<Value> {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map(char::len_utf8).unwrap_or(1)).unwrap_or(0);
+                let start = rest
+                    .rfind(char::is_whitespace)
+                    .map(|i| i + rest[i..].chars().next().map(char::len_utf8).unwrap_or(1))
+                    .unwrap_or(0);
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end();
             }
@@ -155,7 +172,9 @@ fn rsplit(vm: &mut Vm, args: Args) -> R<Value> {
             if max < 0 {
                 s.rsplit(sep.as_str()).map(str::to_string).collect()
             } else {
-                s.rsplitn(max as usize + 1, sep.as_str()).map(str::to_string).collect()
+                s.rsplitn(max as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect()
             }
         }
     };
@@ -181,7 +200,10 @@ fn join(vm: &mut Vm, args: Args) -> R<Value> {
             Some(s) => out.push_str(&s.s),
             None => {
                 let t = vm.type_name(*x);
-                return vm.fail(ExcKind::TypeError, format!("sequence item {i}: expected str instance, {t} found"));
+                return vm.fail(
+                    ExcKind::TypeError,
+                    format!("sequence item {i}: expected str instance, {t} found"),
+                );
             }
         }
     }
@@ -227,7 +249,11 @@ fn replace(vm: &mut Vm, args: Args) -> R<Value> {
         Some(v) => vm.int_arg(*v, "")?,
         None => -1,
     };
-    let r = if count < 0 { s.replace(&old, &new) } else { s.replacen(&old, &new, count as usize) };
+    let r = if count < 0 {
+        s.replace(&old, &new)
+    } else {
+        s.replacen(&old, &new, count as usize)
+    };
     Ok(vm.new_string(r))
 }
 
@@ -237,9 +263,23 @@ fn sub_range(vm: &mut Vm, s: &str, args: &Args, first: usize) -> R<(usize, usize
     let start = args.pos.get(first).copied().unwrap_or(Value::None);
     let end = args.pos.get(first + 1).copied().unwrap_or(Value::None);
     let sl = vm.slice_indices(start, end, Value::None, nchars)?;
-    let (a, b) = (sl.start.max(0) as usize, (sl.start.max(0) as usize + sl.len).max(sl.start.max(0) as usize));
-    let b = if sl.len == 0 { a.max(if sl.stop > sl.start { sl.stop as usize } else { a }) } else { b };
-    Ok((char_to_byte(s, a.min(nchars)), char_to_byte(s, b.min(nchars))))
+    let (a, b) = (
+        sl.start.max(0) as usize,
+        (sl.start.max(0) as usize + sl.len).max(sl.start.max(0) as usize),
+    );
+    let b = if sl.len == 0 {
+        a.max(if sl.stop > sl.start {
+            sl.stop as usize
+        } else {
+            a
+        })
+    } else {
+        b
+    };
+    Ok((
+        char_to_byte(s, a.min(nchars)),
+        char_to_byte(s, b.min(nchars)),
+    ))
 }
 
 fn char_to_byte(s: &str, c: usize) -> usize {
@@ -260,7 +300,10 @@ fn byte_to_char(s: &str, b: usize) -> usize {
 fn find_impl(vm: &mut Vm, args: &Args, name: &str, rev: bool) -> R<i64> {
     let s = this(vm, args, name)?;
     if args.pos.len() < 2 {
-        return vm.fail(ExcKind::TypeError, format!("{name}() takes at least 1 argument (0 given)"));
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("{name}() takes at least 1 argument (0 given)"),
+        );
     }
     let sub = str_arg(vm, args.pos[1], "must be str, not")?;
     let (a, b) = sub_range(vm, &s, args, 2)?;
@@ -300,19 +343,29 @@ fn rindex(vm: &mut Vm, args: Args) -> R<Value> {
 fn count(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "count")?;
     if args.pos.len() < 2 {
-        return vm.fail(ExcKind::TypeError, "count() takes at least 1 argument (0 given)");
+        return vm.fail(
+            ExcKind::TypeError,
+            "count() takes at least 1 argument (0 given)",
+        );
     }
     let sub = str_arg(vm, args.pos[1], "must be str, not")?;
     let (a, b) = sub_range(vm, &s, &args, 2)?;
     let hay = if a <= b { &s[a..b] } else { "" };
-    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&sub).count() };
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(&sub).count()
+    };
     Ok(Value::Int(n as i64))
 }
 
 fn affix(vm: &mut Vm, args: Args, name: &str, end: bool) -> R<Value> {
     let s = this(vm, &args, name)?;
     if args.pos.len() < 2 {
-        return vm.fail(ExcKind::TypeError, format!("{name}() takes at least 1 argument (0 given)"));
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("{name}() takes at least 1 argument (0 given)"),
+        );
     }
     let (a, b) = sub_range(vm, &s, &args, 2)?;
     let hay = if a <= b { &s[a..b] } else { "" };
@@ -326,7 +379,10 @@ fn affix(vm: &mut Vm, args: Args, name: &str, end: bool) -> R<Value> {
     for p in pats {
         let Some(ps) = vm.str_of(p).map(|x| x.s.to_string()) else {
             let t = vm.type_name(p);
-            return vm.fail(ExcKind::TypeError, format!("{name} first arg must be str or a tuple of str, not {t}"));
+            return vm.fail(
+                ExcKind::TypeError,
+                format!("{name} first arg must be str or a tuple of str, not {t}"),
+            );
         };
         if (end && hay.ends_with(&ps)) || (!end && hay.starts_with(&ps)) {
             return Ok(Value::Bool(true));
@@ -405,41 +461,60 @@ fn pred(vm: &mut Vm, args: Args, name: &str, f: fn(&str) -> bool) -> R<Value> {
 }
 
 fn isdigit(vm: &mut Vm, args: Args) -> R<Value> {
-    pred(vm, args, "isdigit", |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()))
+    pred(vm, args, "isdigit", |s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
+    })
 }
 
 fn isnumeric(vm: &mut Vm, args: Args) -> R<Value> {
-    pred(vm, args, "isnumeric", |s| !s.is_empty() && s.chars().all(char::is_numeric))
+    pred(vm, args, "isnumeric", |s| {
+        !s.is_empty() && s.chars().all(char::is_numeric)
+    })
 }
 
 fn isalpha(vm: &mut Vm, args: Args) -> R<Value> {
-    pred(vm, args, "isalpha", |s| !s.is_empty() && s.chars().all(char::is_alphabetic))
+    pred(vm, args, "isalpha", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphabetic)
+    })
 }
 
 fn isalnum(vm: &mut Vm, args: Args) -> R<Value> {
-    pred(vm, args, "isalnum", |s| !s.is_empty() && s.chars().all(char::is_alphanumeric))
+    pred(vm, args, "isalnum", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphanumeric)
+    })
 }
 
 fn isspace(vm: &mut Vm, args: Args) -> R<Value> {
-    pred(vm, args, "isspace", |s| !s.is_empty() && s.chars().all(char::is_whitespace))
+    pred(vm, args, "isspace", |s| {
+        !s.is_empty() && s.chars().all(char::is_whitespace)
+    })
 }
 
 fn isupper(vm: &mut Vm, args: Args) -> R<Value> {
-    pred(vm, args, "isupper", |s| s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+    pred(vm, args, "isupper", |s| {
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    })
 }
 
 fn islower(vm: &mut Vm, args: Args) -> R<Value> {
-    pred(vm, args, "islower", |s| s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+    pred(vm, args, "islower", |s| {
+        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)
+    })
 }
 
 fn istitle(vm: &mut Vm, args: Args) -> R<Value> {
-    pred(vm, args, "istitle", |s| s.chars().any(char::is_alphabetic) && title_of(s) == s)
+    pred(vm, args, "istitle", |s| {
+        s.chars().any(char::is_alphabetic) && title_of(s) == s
+    })
 }
 
 fn isidentifier(vm: &mut Vm, args: Args) -> R<Value> {
     pred(vm, args, "isidentifier", |s| {
         let mut c = s.chars();
-        matches!(c.next(), Some(f) if f == '_' || f.is_alphabetic()) && c.all(|x| x == '_' || x.is_alphanumeric())
+        matches!(c.next(), Some(f) if f == '_' || f.is_alphabetic())
+            && c.all(|x| x == '_' || x.is_alphanumeric())
     })
 }
 
@@ -455,7 +530,11 @@ fn zfill(vm: &mut Vm, args: Args) -> R<Value> {
     if n >= w {
         return Ok(vm.new_string(s));
     }
-    let (sign, rest) = if s.starts_with(['+', '-']) { s.split_at(1) } else { ("", s.as_str()) };
+    let (sign, rest) = if s.starts_with(['+', '-']) {
+        s.split_at(1)
+    } else {
+        ("", s.as_str())
+    };
     let r = format!("{sign}{}{rest}", "0".repeat(w - n));
     Ok(vm.new_string(r))
 }
@@ -470,7 +549,12 @@ fn justify(vm: &mut Vm, args: Args, name: &str, align: char) -> R<Value> {
             let mut it = f.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => return vm.fail(ExcKind::TypeError, "The fill character must be exactly one character long"),
+                _ => {
+                    return vm.fail(
+                        ExcKind::TypeError,
+                        "The fill character must be exactly one character long",
+                    )
+                }
             }
         }
         None => ' ',
@@ -513,7 +597,11 @@ fn partition_impl(vm: &mut Vm, args: Args, rev: bool) -> R<Value> {
     }
     let found = if rev { s.rfind(&sep) } else { s.find(&sep) };
     let parts = match found {
-        Some(i) => [s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()],
+        Some(i) => [
+            s[..i].to_string(),
+            sep.clone(),
+            s[i + sep.len()..].to_string(),
+        ],
         None if rev => [String::new(), String::new(), s.clone()],
         None => [s.clone(), String::new(), String::new()],
     };
@@ -531,7 +619,12 @@ fn rpartition(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn splitlines(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "splitlines")?;
-    let keep = match args.pos.get(1).copied().or_else(|| vm.kwarg(&args, "keepends")) {
+    let keep = match args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| vm.kwarg(&args, "keepends"))
+    {
         Some(v) => vm.truth(v)?.unwrap_or(false),
         None => false,
     };
@@ -539,7 +632,18 @@ fn splitlines(vm: &mut Vm, args: Args) -> R<Value> {
     let mut cur = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+        if matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        ) {
             let mut end = c.to_string();
             if c == '\r' && chars.peek() == Some(&'\n') {
                 chars.next();
@@ -657,12 +761,15 @@ fn format_parse(vm: &mut Vm, args: Args) -> R<Value> {
 fn format(vm: &mut Vm, args: Args) -> R<Value> {
     let fmt = this(vm, &args, "format")?;
     let pos = &args.pos[1..];
-    let slow = pos.iter().any(|v| vm.needs_user_format(*v)) || args.kw.iter().any(|(_, v)| vm.needs_user_format(*v));
+    let slow = pos.iter().any(|v| vm.needs_user_format(*v))
+        || args.kw.iter().any(|(_, v)| vm.needs_user_format(*v));
     let pieces = match parse_format(&fmt) {
         Ok(p) => p,
         Err(e) => return vm.fail(ExcKind::ValueError, e),
     };
-    let complex_field = pieces.iter().any(|(_, f)| matches!(f, Some((n, _, s)) if n.contains(['.', '[']) || s.contains('{')));
+    let complex_field = pieces
+        .iter()
+        .any(|(_, f)| matches!(f, Some((n, _, s)) if n.contains(['.', '[']) || s.contains('{')));
     if slow || complex_field {
         let f = vm.prelude_fn("_str_format")?;
         let t = vm.new_tuple(pos.to_vec());
@@ -680,22 +787,40 @@ fn format(vm: &mut Vm, args: Args) -> R<Value> {
     let mut manual = false;
     for (lit, field) in pieces {
         out.push_str(&lit);
-        let Some((name, conv, spec)) = field else { continue };
+        let Some((name, conv, spec)) = field else {
+            continue;
+        };
         let v = if name.is_empty() {
             if manual {
-                return vm.fail(ExcKind::ValueError, "cannot switch from manual field specification to automatic field numbering");
+                return vm.fail(
+                    ExcKind::ValueError,
+                    "cannot switch from manual field specification to automatic field numbering",
+                );
             }
             let v = pos.get(auto).copied();
             auto += 1;
             match v {
                 Some(v) => v,
-                None => return vm.fail(ExcKind::IndexError, format!("Replacement index {} out of range for positional args tuple", auto - 1)),
+                None => {
+                    return vm.fail(
+                        ExcKind::IndexError,
+                        format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            auto - 1
+                        ),
+                    )
+                }
             }
         } else if let Ok(i) = name.parse::<usize>() {
             manual = true;
             match pos.get(i) {
                 Some(v) => *v,
-                None => return vm.fail(ExcKind::IndexError, format!("Replacement index {i} out of range for positional args tuple")),
+                None => {
+                    return vm.fail(
+                        ExcKind::IndexError,
+                        format!("Replacement index {i} out of range for positional args tuple"),
+                    )
+                }
             }
         } else {
             match vm.kwarg(&args, &name) {
@@ -753,7 +878,12 @@ fn removesuffix(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn expandtabs(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "expandtabs")?;
-    let size = match args.pos.get(1).copied().or_else(|| vm.kwarg(&args, "tabsize")) {
+    let size = match args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| vm.kwarg(&args, "tabsize"))
+    {
         Some(v) => vm.int_arg(v, "")?.max(0) as usize,
         None => 8,
     };

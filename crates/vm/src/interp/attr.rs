@@ -98,16 +98,24 @@ impl Vm {
     pub fn getattr(&mut self, obj: Value, name: Value) -> R<Value> {
         let Some(key) = self.str_key(name) else {
             let t = self.type_name(name);
-            return self.fail(ExcKind::TypeError, format!("attribute name must be string, not '{t}'"));
+            return self.fail(
+                ExcKind::TypeError,
+                format!("attribute name must be string, not '{t}'"),
+            );
         };
         self.getattr_key(obj, name, &key)
     }
 
     /// Bind a value found on a class to `obj` (functions become methods).
     fn bind(&mut self, descr: Value, obj: Value, owner: ObjId) -> R<Value> {
-        let Value::Obj(d) = descr else { return Ok(descr) };
+        let Value::Obj(d) = descr else {
+            return Ok(descr);
+        };
         Ok(match self.heap.get(d) {
-            Obj::Function(_) => self.alloc(Obj::Method { func: descr, self_: obj }),
+            Obj::Function(_) => self.alloc(Obj::Method {
+                func: descr,
+                self_: obj,
+            }),
             Obj::Native { id, self_ } if self_.is_undef() => match self.native_kind(*id) {
                 NativeKind::Method => {
                     let id = *id;
@@ -115,20 +123,29 @@ impl Vm {
                 }
                 NativeKind::ClassMethod => {
                     let id = *id;
-                    self.alloc(Obj::Native { id, self_: Value::Obj(owner) })
+                    self.alloc(Obj::Native {
+                        id,
+                        self_: Value::Obj(owner),
+                    })
                 }
                 NativeKind::Function => descr,
             },
             Obj::StaticMethod(f) => *f,
             Obj::ClassMethod(f) => {
                 let f = *f;
-                self.alloc(Obj::Method { func: f, self_: Value::Obj(owner) })
+                self.alloc(Obj::Method {
+                    func: f,
+                    self_: Value::Obj(owner),
+                })
             }
             Obj::Property { fget, .. } => {
                 let fget = *fget;
                 if fget == Value::None {
                     let n = self.type_name(obj);
-                    return self.fail(ExcKind::AttributeError, format!("property of '{n}' object has no getter"));
+                    return self.fail(
+                        ExcKind::AttributeError,
+                        format!("property of '{n}' object has no getter"),
+                    );
                 }
                 return Err(Ctl::tail_call(fget, vec![obj]));
             }
@@ -151,7 +168,10 @@ impl Vm {
                         return Ok(Value::Obj(d));
                     }
                     let n = self.text(name).to_string();
-                    return self.fail(ExcKind::AttributeError, format!("module '{mname}' has no attribute '{n}'"));
+                    return self.fail(
+                        ExcKind::AttributeError,
+                        format!("module '{mname}' has no attribute '{n}'"),
+                    );
                 }
                 Obj::Super { class, obj: sobj } => {
                     let (class, sobj) = (*class, *sobj);
@@ -175,7 +195,11 @@ impl Vm {
                     }
                 }
                 Obj::Function(f) => {
-                    if let Some(v) = f.dict.and_then(|d| self.dict_ref(d)).and_then(|d| d.get(key)) {
+                    if let Some(v) = f
+                        .dict
+                        .and_then(|d| self.dict_ref(d))
+                        .and_then(|d| d.get(key))
+                    {
                         return Ok(v);
                     }
                 }
@@ -192,7 +216,10 @@ impl Vm {
             return Err(Ctl::tail_call(ga, vec![obj, name]));
         }
         let (t, n) = (self.type_name(obj), self.text(name).to_string());
-        self.fail(ExcKind::AttributeError, format!("'{t}' object has no attribute '{n}'"))
+        self.fail(
+            ExcKind::AttributeError,
+            format!("'{t}' object has no attribute '{n}'"),
+        )
     }
 
     fn class_getattr(&mut self, cls: ObjId, name: Value, key: &HKey) -> R<Value> {
@@ -202,11 +229,19 @@ impl Vm {
                     Obj::StaticMethod(f) => return Ok(*f),
                     Obj::ClassMethod(f) => {
                         let f = *f;
-                        return Ok(self.alloc(Obj::Method { func: f, self_: Value::Obj(cls) }));
+                        return Ok(self.alloc(Obj::Method {
+                            func: f,
+                            self_: Value::Obj(cls),
+                        }));
                     }
-                    Obj::Native { id, self_ } if self_.is_undef() && self.native_kind(*id) == NativeKind::ClassMethod => {
+                    Obj::Native { id, self_ }
+                        if self_.is_undef() && self.native_kind(*id) == NativeKind::ClassMethod =>
+                    {
                         let id = *id;
-                        return Ok(self.alloc(Obj::Native { id, self_: Value::Obj(cls) }));
+                        return Ok(self.alloc(Obj::Native {
+                            id,
+                            self_: Value::Obj(cls),
+                        }));
                     }
                     _ => {}
                 }
@@ -221,7 +256,10 @@ impl Vm {
             return self.bind(d, Value::Obj(cls), tp);
         }
         let (c, n) = (self.class_name(cls), self.text(name).to_string());
-        self.fail(ExcKind::AttributeError, format!("type object '{c}' has no attribute '{n}'"))
+        self.fail(
+            ExcKind::AttributeError,
+            format!("type object '{c}' has no attribute '{n}'"),
+        )
     }
 
     fn super_getattr(&mut self, class: ObjId, obj: Value, name: Value, key: &HKey) -> R<Value> {
@@ -229,8 +267,15 @@ impl Vm {
             Value::Obj(id) if matches!(self.heap.get(id), Obj::Class(_)) => (id, true),
             _ => (self.type_of(obj), false),
         };
-        let mro = self.class(start_type).map(|c| c.mro.clone()).unwrap_or_default();
-        let pos = mro.iter().position(|c| *c == class).map(|p| p + 1).unwrap_or(mro.len());
+        let mro = self
+            .class(start_type)
+            .map(|c| c.mro.clone())
+            .unwrap_or_default();
+        let pos = mro
+            .iter()
+            .position(|c| *c == class)
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for &k in &mro[pos..] {
             let found = self
                 .class(k)
@@ -242,7 +287,10 @@ impl Vm {
                         match self.heap.get(d) {
                             Obj::ClassMethod(f) => {
                                 let f = *f;
-                                return Ok(self.alloc(Obj::Method { func: f, self_: obj }));
+                                return Ok(self.alloc(Obj::Method {
+                                    func: f,
+                                    self_: obj,
+                                }));
                             }
                             Obj::StaticMethod(f) => return Ok(*f),
                             _ => {}
@@ -254,13 +302,30 @@ impl Vm {
             }
         }
         let n = self.text(name).to_string();
-        self.fail(ExcKind::AttributeError, format!("'super' object has no attribute '{n}'"))
+        self.fail(
+            ExcKind::AttributeError,
+            format!("'super' object has no attribute '{n}'"),
+        )
     }
 
     /// Attributes that are not in any dict: `__class__`, `__name__`, `args`, …
     fn special_attr(&mut self, obj: Value, name: Value) -> R<Option<Value>> {
         let n = self.text(name).to_string();
-        if !n.starts_with("__") && !matches!(n.as_str(), "args" | "start" | "stop" | "step" | "real" | "imag" | "gi_running" | "cr_running" | "gi_frame" | "value") {
+        if !n.starts_with("__")
+            && !matches!(
+                n.as_str(),
+                "args"
+                    | "start"
+                    | "stop"
+                    | "step"
+                    | "real"
+                    | "imag"
+                    | "gi_running"
+                    | "cr_running"
+                    | "gi_frame"
+                    | "value"
+            )
+        {
             return Ok(None);
         }
         if n == "__class__" {
@@ -285,10 +350,23 @@ impl Vm {
                 let m: Vec<Value> = c.bases.iter().map(|x| Value::Obj(*x)).collect();
                 Some(self.new_tuple(m))
             }
-            (Obj::Class(c), "__base__") => Some(c.bases.first().map(|b| Value::Obj(*b)).unwrap_or(Value::None)),
+            (Obj::Class(c), "__base__") => Some(
+                c.bases
+                    .first()
+                    .map(|b| Value::Obj(*b))
+                    .unwrap_or(Value::None),
+            ),
             (Obj::Class(c), "__dict__") => Some(Value::Obj(c.dict)),
-            (Obj::Class(c), "__doc__") => Some(self.dict_ref(c.dict).and_then(|d| d.get(&Vm::key_of("__doc__"))).unwrap_or(Value::None)),
-            (Obj::Class(c), "__module__") => Some(if c.builtin { self.intern("builtins") } else { Value::None }),
+            (Obj::Class(c), "__doc__") => Some(
+                self.dict_ref(c.dict)
+                    .and_then(|d| d.get(&Vm::key_of("__doc__")))
+                    .unwrap_or(Value::None),
+            ),
+            (Obj::Class(c), "__module__") => Some(if c.builtin {
+                self.intern("builtins")
+            } else {
+                Value::None
+            }),
             (Obj::Function(f), "__name__") => Some(f.name),
             (Obj::Function(f), "__qualname__") => Some(f.qualname),
             (Obj::Function(f), "__module__") => Some(f.module),
@@ -297,12 +375,22 @@ impl Vm {
             (Obj::Function(f), "__globals__") => Some(Value::Obj(f.globals)),
             (Obj::Function(f), "__defaults__") => {
                 let d = f.defaults.clone();
-                Some(if d.is_empty() { Value::None } else { self.new_tuple(d) })
+                Some(if d.is_empty() {
+                    Value::None
+                } else {
+                    self.new_tuple(d)
+                })
             }
-            (Obj::Function(f), "__kwdefaults__") => Some(f.kwdefaults.map(Value::Obj).unwrap_or(Value::None)),
+            (Obj::Function(f), "__kwdefaults__") => {
+                Some(f.kwdefaults.map(Value::Obj).unwrap_or(Value::None))
+            }
             (Obj::Function(f), "__closure__") => {
                 let c: Vec<Value> = f.closure.iter().map(|x| Value::Obj(*x)).collect();
-                Some(if c.is_empty() { Value::None } else { self.new_tuple(c) })
+                Some(if c.is_empty() {
+                    Value::None
+                } else {
+                    self.new_tuple(c)
+                })
             }
             (Obj::Function(f), "__dict__") => {
                 let d = match f.dict {
@@ -318,10 +406,18 @@ impl Vm {
                 Some(Value::Obj(d))
             }
             (Obj::Native { id: nid, self_ }, "__name__" | "__qualname__") => {
-                let full = self.natives.get(nid.0 as usize).map(|d| d.name).unwrap_or("?");
+                let full = self
+                    .natives
+                    .get(nid.0 as usize)
+                    .map(|d| d.name)
+                    .unwrap_or("?");
                 let short = full.rsplit('.').next().unwrap_or(full).to_string();
                 let _ = self_;
-                Some(self.new_str(if n == "__name__" { &short } else { full.strip_prefix("builtins.").unwrap_or(full) }))
+                Some(self.new_str(if n == "__name__" {
+                    &short
+                } else {
+                    full.strip_prefix("builtins.").unwrap_or(full)
+                }))
             }
             (Obj::Native { self_, .. }, "__self__") => Some(*self_),
             (Obj::Method { func, .. }, "__func__") => Some(*func),
@@ -336,10 +432,16 @@ impl Vm {
             }
             (Obj::Instance(i), "args") if i.exc.is_some() => i.exc.as_ref().map(|e| e.args),
             (Obj::Instance(i), "__cause__") if i.exc.is_some() => i.exc.as_ref().map(|e| e.cause),
-            (Obj::Instance(i), "__context__") if i.exc.is_some() => i.exc.as_ref().map(|e| e.context),
-            (Obj::Instance(i), "__suppress_context__") if i.exc.is_some() => i.exc.as_ref().map(|e| Value::Bool(e.suppress_context)),
+            (Obj::Instance(i), "__context__") if i.exc.is_some() => {
+                i.exc.as_ref().map(|e| e.context)
+            }
+            (Obj::Instance(i), "__suppress_context__") if i.exc.is_some() => {
+                i.exc.as_ref().map(|e| Value::Bool(e.suppress_context))
+            }
             (Obj::Instance(i), "__traceback__") if i.exc.is_some() => Some(Value::None),
-            (Obj::Instance(i), "value") if i.exc.is_some() && self.exc_is(obj, ExcKind::StopIteration) => {
+            (Obj::Instance(i), "value")
+                if i.exc.is_some() && self.exc_is(obj, ExcKind::StopIteration) =>
+            {
                 let args = i.exc.as_ref().map(|e| e.args).unwrap_or(Value::None);
                 Some(match args {
                     Value::Obj(t) => match self.heap.get(t) {
@@ -352,8 +454,14 @@ impl Vm {
             (Obj::Module(m), "__name__") => Some(m.name),
             (Obj::Generator(g), "__name__") => Some(g.name),
             (Obj::Generator(g), "__qualname__") => Some(g.qualname),
-            (Obj::Generator(g), "gi_running" | "cr_running") => Some(Value::Bool(g.state == GenState::Running)),
-            (Obj::Generator(g), "gi_frame") => Some(if g.state == GenState::Finished { Value::None } else { Value::Obj(id) }),
+            (Obj::Generator(g), "gi_running" | "cr_running") => {
+                Some(Value::Bool(g.state == GenState::Running))
+            }
+            (Obj::Generator(g), "gi_frame") => Some(if g.state == GenState::Finished {
+                Value::None
+            } else {
+                Value::Obj(id)
+            }),
             (Obj::Range { start, .. }, "start") => Some(Value::Int(*start)),
             (Obj::Range { stop, .. }, "stop") => Some(Value::Int(*stop)),
             (Obj::Range { step, .. }, "step") => Some(Value::Int(*step)),
@@ -393,7 +501,10 @@ impl Vm {
                 let fset = *fset;
                 if fset == Value::None {
                     let (n, t) = (self.text(name).to_string(), self.type_name(obj));
-                    return self.fail(ExcKind::AttributeError, format!("property '{n}' of '{t}' object has no setter"));
+                    return self.fail(
+                        ExcKind::AttributeError,
+                        format!("property '{n}' of '{t}' object has no setter"),
+                    );
                 }
                 return Err(Ctl::call_then(fset, vec![obj, v], Then::Discard));
             }
@@ -486,7 +597,10 @@ impl Vm {
 
     fn no_attr_to_set(&mut self, obj: Value, name: Value) -> R<()> {
         let (t, n) = (self.type_name(obj), self.text(name).to_string());
-        self.fail(ExcKind::AttributeError, format!("'{t}' object has no attribute '{n}'"))
+        self.fail(
+            ExcKind::AttributeError,
+            format!("'{t}' object has no attribute '{n}'"),
+        )
     }
 
     /// `delattr(obj, name)`.
@@ -504,7 +618,10 @@ impl Vm {
                 let fdel = *fdel;
                 if fdel == Value::None {
                     let (n, t) = (self.text(name).to_string(), self.type_name(obj));
-                    return self.fail(ExcKind::AttributeError, format!("property '{n}' of '{t}' object has no deleter"));
+                    return self.fail(
+                        ExcKind::AttributeError,
+                        format!("property '{n}' of '{t}' object has no deleter"),
+                    );
                 }
                 return Err(Ctl::call_then(fdel, vec![obj], Then::Discard));
             }

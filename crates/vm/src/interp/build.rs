@@ -22,7 +22,10 @@ impl Vm {
 
     pub(crate) fn exec_build_set(&mut self, st: &mut ExecState, n: u32) -> R<()> {
         let f = top(st)?;
-        let items = f.slots.split_off(f.slots.len() - n as usize);
+        let Some(base) = f.stack_base(n as usize) else {
+            return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
+        };
+        let items = f.slots.split_off(base);
         let mut s = SetMap::default();
         for v in items {
             let k = self.hkey(v)?;
@@ -35,7 +38,10 @@ impl Vm {
 
     pub(crate) fn exec_build_map(&mut self, st: &mut ExecState, n: u32) -> R<()> {
         let f = top(st)?;
-        let items = f.slots.split_off(f.slots.len() - 2 * n as usize);
+        let Some(base) = f.stack_base(2 * n as usize) else {
+            return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
+        };
+        let items = f.slots.split_off(base);
         let mut d = Dict::new();
         for kv in items.chunks(2) {
             let k = self.hkey(kv[0])?;
@@ -48,7 +54,10 @@ impl Vm {
 
     pub(crate) fn exec_build_string(&mut self, st: &mut ExecState, n: u32) -> R<()> {
         let f = top(st)?;
-        let items = f.slots.split_off(f.slots.len() - n as usize);
+        let Some(base) = f.stack_base(n as usize) else {
+            return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
+        };
+        let items = f.slots.split_off(base);
         let mut s = String::new();
         for v in items {
             s.push_str(self.text(v));
@@ -242,7 +251,11 @@ impl Vm {
     pub(crate) fn exec_format_value(&mut self, st: &mut ExecState, flags: u32) -> R<()> {
         use crate::bytecode::format_value as fv;
         let f = top(st)?;
-        let spec = if flags & fv::HAS_SPEC != 0 { f.pop() } else { Value::Undef };
+        let spec = if flags & fv::HAS_SPEC != 0 {
+            f.pop()
+        } else {
+            Value::Undef
+        };
         let v = f.pop();
         let conv = flags & fv::CONVERSION_MASK;
         if !self.needs_user_format(v) {
@@ -267,11 +280,25 @@ impl Vm {
             return Ok(());
         }
         let func = self.prelude_fn("_format_value")?;
-        let spec = if spec.is_undef() { self.intern("") } else { spec };
-        self.call(st, func, Args::new(vec![v, Value::Int(i64::from(conv)), spec]), Then::Push)
+        let spec = if spec.is_undef() {
+            self.intern("")
+        } else {
+            spec
+        };
+        self.call(
+            st,
+            func,
+            Args::new(vec![v, Value::Int(i64::from(conv)), spec]),
+            Then::Push,
+        )
     }
 
-    pub(crate) fn exec_unpack(&mut self, st: &mut ExecState, before: usize, after: Option<usize>) -> R<()> {
+    pub(crate) fn exec_unpack(
+        &mut self,
+        st: &mut ExecState,
+        before: usize,
+        after: Option<usize>,
+    ) -> R<()> {
         let f = top(st)?;
         let seq = f.pop();
         let items = match seq {
@@ -287,7 +314,10 @@ impl Vm {
                 if matches!(seq, Value::Obj(_)) && !self.is_native_iterable(seq) {
                     if self.iter_native(seq).is_err() {
                         let t = self.type_name(seq);
-                        return self.fail(ExcKind::TypeError, format!("cannot unpack non-iterable {t} object"));
+                        return self.fail(
+                            ExcKind::TypeError,
+                            format!("cannot unpack non-iterable {t} object"),
+                        );
                     }
                     return self.retry_with_list(st, seq);
                 }
@@ -295,7 +325,10 @@ impl Vm {
                     Ok(i) => i,
                     Err(_) => {
                         let t = self.type_name(seq);
-                        return self.fail(ExcKind::TypeError, format!("cannot unpack non-iterable {t} object"));
+                        return self.fail(
+                            ExcKind::TypeError,
+                            format!("cannot unpack non-iterable {t} object"),
+                        );
                     }
                 }
             }
@@ -304,7 +337,10 @@ impl Vm {
             None => {
                 if items.len() != before {
                     let msg = if items.len() < before {
-                        format!("not enough values to unpack (expected {before}, got {})", items.len())
+                        format!(
+                            "not enough values to unpack (expected {before}, got {})",
+                            items.len()
+                        )
                     } else {
                         format!("too many values to unpack (expected {before})")
                     };
@@ -352,12 +388,18 @@ impl Vm {
         };
         let bound_exit = match exit {
             Value::Obj(id) if matches!(self.heap.get(id), Obj::Function(_)) => {
-                self.alloc(Obj::Method { func: exit, self_: ctx })
+                self.alloc(Obj::Method {
+                    func: exit,
+                    self_: ctx,
+                })
             }
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::Native { id: nid, .. } => {
                     let nid = *nid;
-                    self.alloc(Obj::Native { id: nid, self_: ctx })
+                    self.alloc(Obj::Native {
+                        id: nid,
+                        self_: ctx,
+                    })
                 }
                 _ => exit,
             },
@@ -398,7 +440,10 @@ impl Vm {
         }
         let ns = self.new_dict();
         let Value::Obj(fid) = func else {
-            return self.fail(ExcKind::TypeError, "__build_class__: func must be a function");
+            return self.fail(
+                ExcKind::TypeError,
+                "__build_class__: func must be a function",
+            );
         };
         let then = Then::BuildClass {
             meta,
@@ -427,7 +472,11 @@ impl Vm {
                 return self.fail(ExcKind::TypeError, "bases must be types");
             }
         }
-        let bases = if bases.is_empty() { vec![self.types.object] } else { bases };
+        let bases = if bases.is_empty() {
+            vec![self.types.object]
+        } else {
+            bases
+        };
         let n = self.text(name).to_string();
         let id = self.make_class(&n, bases, ns, false)?;
         Ok(Value::Obj(id))
@@ -485,7 +534,12 @@ impl Vm {
         };
         let source = match std::fs::read_to_string(&path) {
             Ok(s) => s,
-            Err(e) => return self.fail(ExcKind::ImportError, format!("cannot read {}: {e}", path.display())),
+            Err(e) => {
+                return self.fail(
+                    ExcKind::ImportError,
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            }
         };
         let filename = path.display().to_string();
         let compiled = match &self.compiler {
@@ -498,7 +552,14 @@ impl Vm {
         };
         let code_id = self.load_code(code);
         let module = self.new_module(name, Some(&filename));
-        let frame = self.module_frame(code_id, module, Then::Import { module, push: Value::Obj(module) })?;
+        let frame = self.module_frame(
+            code_id,
+            module,
+            Then::Import {
+                module,
+                push: Value::Obj(module),
+            },
+        )?;
         if st.frames.len() >= self.recursion_limit {
             return self.fail(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
@@ -523,7 +584,9 @@ impl Vm {
                         Obj::Module(md) => {
                             let d = md.dict;
                             let mn = self.text(md.name).to_string();
-                            let file = self.dict_get_str(d, "__file__").map(|v| self.text(v).to_string());
+                            let file = self
+                                .dict_get_str(d, "__file__")
+                                .map(|v| self.text(v).to_string());
                             (mn, file)
                         }
                         _ => (String::new(), None),
@@ -531,7 +594,10 @@ impl Vm {
                     _ => (String::new(), None),
                 };
                 let loc = file.unwrap_or_else(|| "unknown location".to_string());
-                self.fail(ExcKind::ImportError, format!("cannot import name '{n}' from '{mname}' ({loc})"))
+                self.fail(
+                    ExcKind::ImportError,
+                    format!("cannot import name '{n}' from '{mname}' ({loc})"),
+                )
             }
             Err(e) => Err(e),
         }
@@ -542,11 +608,14 @@ impl Vm {
         let m = f.pop();
         let target = f.namespace.unwrap_or(f.globals);
         let Value::Obj(mid) = m else { return Ok(()) };
-        let Obj::Module(md) = self.heap.get(mid) else { return Ok(()) };
-        let entries: Vec<(crate::objects::dict::HKey, (Value, Value))> = match self.heap.get(md.dict) {
-            Obj::Dict(d) => d.map.iter().map(|(k, v)| (k.clone(), *v)).collect(),
-            _ => Vec::new(),
+        let Obj::Module(md) = self.heap.get(mid) else {
+            return Ok(());
         };
+        let entries: Vec<(crate::objects::dict::HKey, (Value, Value))> =
+            match self.heap.get(md.dict) {
+                Obj::Dict(d) => d.map.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+                _ => Vec::new(),
+            };
         for (hk, (k, v)) in entries {
             if self.text(k).starts_with('_') {
                 continue;

@@ -47,7 +47,9 @@ impl Vm {
     pub(crate) fn exec_call(&mut self, st: &mut ExecState, n: u32) -> R<()> {
         let f = top(st)?;
         let n = n as usize;
-        let base = f.slots.len() - n;
+        let Some(base) = f.stack_base(n + 1).map(|b| b + 1) else {
+            return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
+        };
         let callee = f.slots[base - 1];
         if let Value::Obj(id) = callee {
             if let Obj::Function(_) = self.heap.get(id) {
@@ -64,7 +66,9 @@ impl Vm {
     pub(crate) fn exec_call_method(&mut self, st: &mut ExecState, n: u32) -> R<()> {
         let f = top(st)?;
         let n = n as usize;
-        let base = f.slots.len() - n;
+        let Some(base) = f.stack_base(n + 1).map(|b| b + 1) else {
+            return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
+        };
         let self_ = f.slots[base - 1];
         let callee = f.slots[base - 2];
         let start = if self_.is_undef() { base } else { base - 1 };
@@ -90,7 +94,9 @@ impl Vm {
         };
         let f = top(st)?;
         let n = n as usize;
-        let base = f.slots.len() - n;
+        let Some(base) = f.stack_base(n + 1).map(|b| b + 1) else {
+            return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
+        };
         let mut args: Vec<Value> = f.slots.drain(base..).collect();
         let callee = f.pop();
         let kwvals = args.split_off(args.len() - names.len().min(args.len()));
@@ -185,12 +191,16 @@ impl Vm {
             }
             _ => {}
         }
-        let retry: Option<Vec<Value>> = (args.kw.is_empty() && args.pos.len() <= 4).then(|| args.pos.clone());
+        let retry: Option<Vec<Value>> =
+            (args.kw.is_empty() && args.pos.len() <= 4).then(|| args.pos.clone());
         match (def.f)(self, args) {
             Ok(v) => self.apply_then(st, then, v),
             Err(Ctl::NeedKey(k)) => match retry {
                 Some(pos) => {
-                    let callee = self.alloc(Obj::Native { id: nid, self_: Value::Undef });
+                    let callee = self.alloc(Obj::Native {
+                        id: nid,
+                        self_: Value::Undef,
+                    });
                     let a = self.new_tuple(pos);
                     let f = self.prelude_fn("_canon_then_call")?;
                     self.call(st, f, Args::new(vec![k, callee, a]), then)
@@ -230,10 +240,7 @@ impl Vm {
         }
         if st.frames.len() >= self.recursion_limit {
             self.recycle_slots(frame.slots);
-            return self.fail(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            );
+            return self.fail(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         st.frames.push(frame);
         Ok(())
@@ -322,13 +329,7 @@ impl Vm {
         })
     }
 
-    fn bind_args(
-        &mut self,
-        fid: ObjId,
-        code: &CodeData,
-        args: Args,
-        slots: &mut [Value],
-    ) -> R<()> {
+    fn bind_args(&mut self, fid: ObjId, code: &CodeData, args: Args, slots: &mut [Value]) -> R<()> {
         let co = &code.code;
         let Obj::Function(func) = self.heap.get(fid) else {
             return self.fail(ExcKind::SystemError, "not a function");
@@ -603,9 +604,21 @@ impl Vm {
         use crate::bytecode::make_function as mf;
         let f = top(st)?;
         let code = f.pop();
-        let closure = if fl & mf::CLOSURE != 0 { f.pop() } else { Value::None };
-        let kwdefaults = if fl & mf::KWDEFAULTS != 0 { f.pop() } else { Value::None };
-        let defaults = if fl & mf::DEFAULTS != 0 { f.pop() } else { Value::None };
+        let closure = if fl & mf::CLOSURE != 0 {
+            f.pop()
+        } else {
+            Value::None
+        };
+        let kwdefaults = if fl & mf::KWDEFAULTS != 0 {
+            f.pop()
+        } else {
+            Value::None
+        };
+        let defaults = if fl & mf::DEFAULTS != 0 {
+            f.pop()
+        } else {
+            Value::None
+        };
         let globals = f.globals;
         let Value::Obj(code_id) = code else {
             return self.fail(ExcKind::SystemError, "MakeFunction without code");
@@ -658,7 +671,8 @@ impl Vm {
         }
         let new = self.lookup(cls, &Vm::key_of("__new__"));
         let init = self.lookup(cls, &Vm::key_of("__init__"));
-        let init_is_py = matches!(init, Some(Value::Obj(id)) if matches!(self.heap.get(id), Obj::Function(_)));
+        let init_is_py =
+            matches!(init, Some(Value::Obj(id)) if matches!(self.heap.get(id), Obj::Function(_)));
         let new_is_native = match new {
             Some(Value::Obj(id)) => matches!(self.heap.get(id), Obj::Native { .. }),
             _ => true,
@@ -705,7 +719,10 @@ impl Vm {
             return self.fail(ExcKind::TypeError, "bad __new__");
         };
         let def = self.natives[nid.0 as usize];
-        if def.name == "object.__new__" && !init_is_py && (!args.pos.is_empty() || !args.kw.is_empty()) {
+        if def.name == "object.__new__"
+            && !init_is_py
+            && (!args.pos.is_empty() || !args.kw.is_empty())
+        {
             let n = self.class_name(cls);
             return self.fail(ExcKind::TypeError, format!("{n}() takes no arguments"));
         }
@@ -713,7 +730,9 @@ impl Vm {
         let instance = match (def.f)(self, nargs) {
             Ok(v) => v,
             Err(Ctl::NeedKey(k)) => {
-                let Some(pos) = retry else { return Err(Ctl::NeedKey(k)) };
+                let Some(pos) = retry else {
+                    return Err(Ctl::NeedKey(k));
+                };
                 let a = self.new_tuple(pos);
                 let f = self.prelude_fn("_canon_then_call")?;
                 return self.call(st, f, Args::new(vec![k, Value::Obj(cls), a]), then);

@@ -142,7 +142,10 @@ impl Vm {
         };
         let Obj::Iter(state) = self.heap.get(id) else {
             let t = self.type_name(it);
-            return self.fail(ExcKind::TypeError, format!("'{t}' object is not an iterator"));
+            return self.fail(
+                ExcKind::TypeError,
+                format!("'{t}' object is not an iterator"),
+            );
         };
         let state = (**state).clone();
         let (out, new_state) = match state {
@@ -245,10 +248,8 @@ impl Vm {
                 let item = match self.heap.get(set) {
                     Obj::Set(s) | Obj::FrozenSet(s) => {
                         if s.len() != len {
-                            return self.fail(
-                                ExcKind::RuntimeError,
-                                "Set changed size during iteration",
-                            );
+                            return self
+                                .fail(ExcKind::RuntimeError, "Set changed size during iteration");
                         }
                         s.get_index(idx).map(|(_, v)| *v)
                     }
@@ -307,7 +308,13 @@ impl Vm {
                         _ => None,
                     };
                     match item {
-                        Some(v) => (Some(v), IterState::Reversed { seq, left: left - 1 }),
+                        Some(v) => (
+                            Some(v),
+                            IterState::Reversed {
+                                seq,
+                                left: left - 1,
+                            },
+                        ),
                         None => (None, IterState::Done),
                     }
                 }

@@ -70,7 +70,9 @@ impl Vm {
         } else {
             self.fail(
                 ExcKind::UnboundLocalError,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         }
     }

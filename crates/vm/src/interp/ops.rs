@@ -106,8 +106,14 @@ impl Vm {
         if !matches!(self.heap.get(id), Obj::Instance(_)) {
             return None;
         }
-        self.lookup_special(v, name)
-            .filter(|m| !matches!(m, Value::Obj(i) if matches!(self.heap.get(*i), Obj::Native { .. })))
+        self.lookup_special(v, name).filter(
+            |m| !matches!(m, Value::Obj(i) if matches!(self.heap.get(*i), Obj::Native { .. })),
+        )
+    }
+
+    /// Whether a value is an instance of a Python class.
+    fn is_instance(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(id) if matches!(self.heap.get(id), Obj::Instance(_)))
     }
 
     /// The built-in value a subclass instance wraps, or the value itself.
@@ -122,7 +128,13 @@ impl Vm {
         v
     }
 
-    pub(crate) fn exec_binary(&mut self, st: &mut ExecState, op: BinOp, a: Value, b: Value) -> R<()> {
+    pub(crate) fn exec_binary(
+        &mut self,
+        st: &mut ExecState,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> R<()> {
         if let Some(m) = self.user_dunder(a, op.dunder()) {
             return self.call(
                 st,
@@ -140,9 +152,20 @@ impl Vm {
         self.binary_reflected(st, op, a, b)
     }
 
-    pub(crate) fn binary_reflected(&mut self, st: &mut ExecState, op: BinOp, a: Value, b: Value) -> R<()> {
+    pub(crate) fn binary_reflected(
+        &mut self,
+        st: &mut ExecState,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> R<()> {
         if let Some(m) = self.user_dunder(b, op.rdunder()) {
-            return self.call(st, m, Args::new(vec![b, a]), Then::BinaryFail { op, lhs: a, rhs: b });
+            return self.call(
+                st,
+                m,
+                Args::new(vec![b, a]),
+                Then::BinaryFail { op, lhs: a, rhs: b },
+            );
         }
         if let Some(v) = self.binary_native(op, self.unwrap_base(a), self.unwrap_base(b))? {
             push_top(st, v);
@@ -151,7 +174,13 @@ impl Vm {
         Err(self.binary_type_error(op, a, b))
     }
 
-    pub(crate) fn exec_inplace(&mut self, st: &mut ExecState, op: BinOp, a: Value, b: Value) -> R<()> {
+    pub(crate) fn exec_inplace(
+        &mut self,
+        st: &mut ExecState,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> R<()> {
         if let Some(m) = self.user_dunder(a, op.idunder()) {
             return self.call(
                 st,
@@ -216,7 +245,10 @@ impl Vm {
     /// The `TypeError` for an operator with no implementation for its operands.
     pub(crate) fn binary_type_error(&mut self, op: BinOp, a: Value, b: Value) -> Ctl {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
-        if op == BinOp::Add && (ta == "str" || ta == "list" || ta == "tuple" || ta == "bytes") && ta != tb {
+        if op == BinOp::Add
+            && (ta == "str" || ta == "list" || ta == "tuple" || ta == "bytes")
+            && ta != tb
+        {
             let msg = if ta == "bytes" {
                 format!("can't concat {tb} to bytes")
             } else {
@@ -224,8 +256,19 @@ impl Vm {
             };
             return self.err(ExcKind::TypeError, msg);
         }
-        if op == BinOp::Mul && (ta == "str" || ta == "list" || ta == "tuple" || tb == "str" || tb == "list" || tb == "tuple") {
-            let other = if ta == "str" || ta == "list" || ta == "tuple" { tb.clone() } else { ta.clone() };
+        if op == BinOp::Mul
+            && (ta == "str"
+                || ta == "list"
+                || ta == "tuple"
+                || tb == "str"
+                || tb == "list"
+                || tb == "tuple")
+        {
+            let other = if ta == "str" || ta == "list" || ta == "tuple" {
+                tb.clone()
+            } else {
+                ta.clone()
+            };
             if other == "float" || other == "str" || other == "list" || other == "tuple" {
                 return self.err(
                     ExcKind::TypeError,
@@ -235,7 +278,10 @@ impl Vm {
         }
         self.err(
             ExcKind::TypeError,
-            format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol()),
+            format!(
+                "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+                op.symbol()
+            ),
         )
     }
 
@@ -355,7 +401,8 @@ impl Vm {
                     (UnaryOp::Invert, Num::I(i)) => Value::Int(!i),
                     (UnaryOp::Invert, Num::B(b)) => self.int_from_big(-(*b).clone() - 1),
                     (UnaryOp::Invert, Num::F(_)) => {
-                        return self.fail(ExcKind::TypeError, "bad operand type for unary ~: 'float'")
+                        return self
+                            .fail(ExcKind::TypeError, "bad operand type for unary ~: 'float'")
                     }
                     (UnaryOp::Not, _) => Value::Bool(false),
                 });
@@ -377,7 +424,10 @@ impl Vm {
             UnaryOp::Not => "not",
         };
         let t = self.type_name(v);
-        self.fail(ExcKind::TypeError, format!("bad operand type for unary {sym}: '{t}'"))
+        self.fail(
+            ExcKind::TypeError,
+            format!("bad operand type for unary {sym}: '{t}'"),
+        )
     }
 
     /// The truth value of `v` when no user code is needed.
@@ -395,11 +445,15 @@ impl Vm {
                 Obj::Set(s) | Obj::FrozenSet(s) => !s.is_empty(),
                 Obj::Bytes(b) => !b.is_empty(),
                 Obj::Int(_) => true,
-                Obj::Range { start, stop, step } => crate::builtins::range_len(*start, *stop, *step) > 0,
+                Obj::Range { start, stop, step } => {
+                    crate::builtins::range_len(*start, *stop, *step) > 0
+                }
                 Obj::View { dict, .. } => self.dict_ref(*dict).is_some_and(|d| !d.is_empty()),
                 Obj::Instance(i) => {
                     let base = i.base;
-                    if self.user_dunder(v, "__bool__").is_some() || self.user_dunder(v, "__len__").is_some() {
+                    if self.user_dunder(v, "__bool__").is_some()
+                        || self.user_dunder(v, "__len__").is_some()
+                    {
                         return Ok(None);
                     }
                     if base.is_undef() {
@@ -436,25 +490,63 @@ impl Vm {
             }
             _ => {
                 let t = self.type_name(v);
-                self.fail(ExcKind::TypeError, format!("__bool__ should return bool, returned {t}"))
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("__bool__ should return bool, returned {t}"),
+                )
             }
         }
     }
 
-    pub(crate) fn exec_compare(&mut self, st: &mut ExecState, op: CmpOp, a: Value, b: Value) -> R<()> {
+    pub(crate) fn exec_compare(
+        &mut self,
+        st: &mut ExecState,
+        op: CmpOp,
+        a: Value,
+        b: Value,
+    ) -> R<()> {
+        if op == CmpOp::Ne
+            && self.user_dunder(a, "__ne__").is_none()
+            && self.user_dunder(b, "__ne__").is_none()
+            && (self.user_dunder(a, "__eq__").is_some() || self.user_dunder(b, "__eq__").is_some())
+        {
+            let f = self.prelude_fn("_ne")?;
+            return self.call(st, f, Args::new(vec![a, b]), Then::Push);
+        }
         if let Some(m) = self.user_dunder(a, op.dunder()) {
-            return self.call(st, m, Args::new(vec![a, b]), Then::CompareRight { op, lhs: a, rhs: b });
+            return self.call(
+                st,
+                m,
+                Args::new(vec![a, b]),
+                Then::CompareRight { op, lhs: a, rhs: b },
+            );
         }
         self.compare_reflected(st, op, a, b)
     }
 
-    pub(crate) fn compare_reflected(&mut self, st: &mut ExecState, op: CmpOp, a: Value, b: Value) -> R<()> {
+    pub(crate) fn compare_reflected(
+        &mut self,
+        st: &mut ExecState,
+        op: CmpOp,
+        a: Value,
+        b: Value,
+    ) -> R<()> {
         if let Some(m) = self.user_dunder(b, op.swapped().dunder()) {
-            return self.call(st, m, Args::new(vec![b, a]), Then::CompareFail { op, lhs: a, rhs: b });
+            return self.call(
+                st,
+                m,
+                Args::new(vec![b, a]),
+                Then::CompareFail { op, lhs: a, rhs: b },
+            );
         }
         match self.compare_native(op, a, b)? {
             Some(r) => {
                 push_top(st, Value::Bool(r));
+                Ok(())
+            }
+            None if self.is_instance(a) || self.is_instance(b) => {
+                let r = self.compare_default(op, a, b)?;
+                push_top(st, r);
                 Ok(())
             }
             None => {
@@ -479,7 +571,10 @@ impl Vm {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         self.err(
             ExcKind::TypeError,
-            format!("'{}' not supported between instances of '{ta}' and '{tb}'", op.symbol()),
+            format!(
+                "'{}' not supported between instances of '{ta}' and '{tb}'",
+                op.symbol()
+            ),
         )
     }
 
@@ -504,7 +599,9 @@ impl Vm {
         match v {
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::Instance(_) => true,
-                Obj::List(items) | Obj::Tuple(items) => items.iter().any(|x| self.needs_user_compare(*x)),
+                Obj::List(items) | Obj::Tuple(items) => {
+                    items.iter().any(|x| self.needs_user_compare(*x))
+                }
                 _ => false,
             },
             _ => false,
@@ -562,8 +659,18 @@ impl Vm {
                 Some(x.len() == y.len() && x.keys().all(|k| y.contains_key(k)))
             }
             (Obj::Range { .. }, Obj::Range { .. }) => {
-                let (Obj::Range { start: s1, stop: e1, step: p1 }, Obj::Range { start: s2, stop: e2, step: p2 }) =
-                    (self.heap.get(ia), self.heap.get(ib))
+                let (
+                    Obj::Range {
+                        start: s1,
+                        stop: e1,
+                        step: p1,
+                    },
+                    Obj::Range {
+                        start: s2,
+                        stop: e2,
+                        step: p2,
+                    },
+                ) = (self.heap.get(ia), self.heap.get(ib))
                 else {
                     return Some(false);
                 };
@@ -579,14 +686,20 @@ impl Vm {
                 }
                 Some(d1 == d2)
             }
-            (Obj::Instance(x), _) if !x.base.is_undef() && self.user_dunder(a, "__eq__").is_none() => {
+            (Obj::Instance(x), _)
+                if !x.base.is_undef() && self.user_dunder(a, "__eq__").is_none() =>
+            {
                 self.eq_native(x.base, b)
             }
-            (_, Obj::Instance(y)) if !y.base.is_undef() && self.user_dunder(b, "__eq__").is_none() => {
+            (_, Obj::Instance(y))
+                if !y.base.is_undef() && self.user_dunder(b, "__eq__").is_none() =>
+            {
                 self.eq_native(a, y.base)
             }
             _ => {
-                if self.user_dunder(a, "__eq__").is_some() || self.user_dunder(b, "__eq__").is_some() {
+                if self.user_dunder(a, "__eq__").is_some()
+                    || self.user_dunder(b, "__eq__").is_some()
+                {
                     None
                 } else {
                     Some(false)
@@ -640,9 +753,20 @@ impl Vm {
         }
     }
 
-    pub(crate) fn exec_contains(&mut self, st: &mut ExecState, item: Value, container: Value, invert: bool) -> R<()> {
+    pub(crate) fn exec_contains(
+        &mut self,
+        st: &mut ExecState,
+        item: Value,
+        container: Value,
+        invert: bool,
+    ) -> R<()> {
         if let Some(m) = self.user_dunder(container, "__contains__") {
-            return self.call(st, m, Args::new(vec![container, item]), Then::Truth { invert });
+            return self.call(
+                st,
+                m,
+                Args::new(vec![container, item]),
+                Then::Truth { invert },
+            );
         }
         match self.contains_native(item, self.unwrap_base(container))? {
             Some(r) => {
@@ -651,7 +775,12 @@ impl Vm {
             }
             None => {
                 let f = self.prelude_fn("_contains")?;
-                self.call(st, f, Args::new(vec![container, item]), Then::Truth { invert })
+                self.call(
+                    st,
+                    f,
+                    Args::new(vec![container, item]),
+                    Then::Truth { invert },
+                )
             }
         }
     }
@@ -660,7 +789,10 @@ impl Vm {
     pub fn contains_native(&mut self, item: Value, container: Value) -> R<Option<bool>> {
         let Value::Obj(id) = container else {
             let t = self.type_name(container);
-            return self.fail(ExcKind::TypeError, format!("argument of type '{t}' is not iterable"));
+            return self.fail(
+                ExcKind::TypeError,
+                format!("argument of type '{t}' is not iterable"),
+            );
         };
         match self.heap.get(id) {
             Obj::List(items) | Obj::Tuple(items) => {
@@ -695,7 +827,9 @@ impl Vm {
                         _ => None,
                     };
                     match sub {
-                        Some(sub) => Ok(Some(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))),
+                        Some(sub) => Ok(Some(
+                            sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]),
+                        )),
                         None => self.fail(ExcKind::TypeError, "a bytes-like object is required"),
                     }
                 }
@@ -713,7 +847,9 @@ impl Vm {
                 match kind {
                     crate::object::ViewKind::Keys => {
                         let k = self.hkey(item)?;
-                        Ok(Some(self.dict_ref(dict).is_some_and(|d| d.map.contains_key(&k))))
+                        Ok(Some(
+                            self.dict_ref(dict).is_some_and(|d| d.map.contains_key(&k)),
+                        ))
                     }
                     _ => {
                         let items = self.collect_native(container)?;
@@ -733,12 +869,20 @@ impl Vm {
                 let (start, stop, step) = (*start, *stop, *step);
                 Ok(Some(match self.num(item) {
                     Some(Num::I(i)) => {
-                        let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                        let inside = if step > 0 {
+                            i >= start && i < stop
+                        } else {
+                            i <= start && i > stop
+                        };
                         inside && (i - start) % step == 0
                     }
                     Some(Num::F(f)) if f.fract() == 0.0 => {
                         let i = f as i64;
-                        let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                        let inside = if step > 0 {
+                            i >= start && i < stop
+                        } else {
+                            i <= start && i > stop
+                        };
                         inside && (i - start) % step == 0
                     }
                     _ => false,
@@ -758,7 +902,10 @@ impl Vm {
             Obj::Instance(_) | Obj::Generator(_) => Ok(None),
             _ => {
                 let t = self.type_name(container);
-                self.fail(ExcKind::TypeError, format!("argument of type '{t}' is not iterable"))
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("argument of type '{t}' is not iterable"),
+                )
             }
         }
     }
@@ -785,7 +932,11 @@ pub(crate) fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
                 return None;
             }
             if y.is_infinite() {
-                return Some(if *y > 0.0 { Ordering::Less } else { Ordering::Greater });
+                return Some(if *y > 0.0 {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                });
             }
             let bi = int.big()?;
             let fl = y.floor();

@@ -49,14 +49,24 @@ impl Vm {
     }
 
     /// Resolve `slice(start, stop, step)` against a length, as CPython's `PySlice_GetIndicesEx`.
-    pub fn slice_indices(&mut self, start: Value, stop: Value, step: Value, len: usize) -> R<SliceIdx> {
+    pub fn slice_indices(
+        &mut self,
+        start: Value,
+        stop: Value,
+        step: Value,
+        len: usize,
+    ) -> R<SliceIdx> {
         let len = len as i64;
         let bound = |vm: &mut Vm, v: Value| -> R<Option<i64>> {
             match v {
                 Value::None => Ok(None),
                 _ => match vm.num(v) {
                     Some(Num::I(i)) if !matches!(v, Value::Float(_)) => Ok(Some(i)),
-                    Some(Num::B(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })),
+                    Some(Num::B(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    })),
                     _ => vm.fail(
                         ExcKind::TypeError,
                         "slice indices must be integers or None or have an __index__ method",
@@ -79,13 +89,22 @@ impl Vm {
         let start = fix(bound(self, start)?, if step < 0 { upper } else { lower });
         let stop = fix(bound(self, stop)?, if step < 0 { lower } else { upper });
         let n = if step > 0 {
-            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop - 1) / (-step) + 1
         } else {
             0
         };
-        Ok(SliceIdx { start, stop, step, len: n as usize })
+        Ok(SliceIdx {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        })
     }
 
     pub(crate) fn exec_binary_subscr(&mut self, st: &mut ExecState) -> R<()> {
@@ -128,7 +147,9 @@ impl Vm {
                 };
                 let j = if i < 0 { i + n } else { i };
                 match self.heap.get(id) {
-                    Obj::List(items) | Obj::Tuple(items) if j >= 0 && j < n => Ok(items[j as usize]),
+                    Obj::List(items) | Obj::Tuple(items) if j >= 0 && j < n => {
+                        Ok(items[j as usize])
+                    }
                     _ => self.fail(ExcKind::IndexError, format!("{what} index out of range")),
                 }
             }
@@ -187,13 +208,16 @@ impl Vm {
             Obj::Instance(inst) => {
                 let base = inst.base;
                 if let Some(m) = self.lookup_special(obj, "__getitem__") {
-                    if matches!(m, Value::Obj(mid) if matches!(self.heap.get(mid), Obj::Function(_))) {
+                    if matches!(m, Value::Obj(mid) if matches!(self.heap.get(mid), Obj::Function(_)))
+                    {
                         return Err(Ctl::tail_call(m, vec![obj, key]));
                     }
                 }
                 if !base.is_undef() {
                     let r = self.getitem(base, key);
-                    if let (Err(Ctl::Raise(_)), Some(m)) = (&r, self.lookup_special(obj, "__missing__")) {
+                    if let (Err(Ctl::Raise(_)), Some(m)) =
+                        (&r, self.lookup_special(obj, "__missing__"))
+                    {
                         if self.is_key_error_for_dict(base) {
                             return Err(Ctl::tail_call(m, vec![obj, key]));
                         }
@@ -224,26 +248,40 @@ impl Vm {
 
     fn index_type_error<T>(&mut self, what: &str, key: Value) -> R<T> {
         let t = self.type_name(key);
-        self.fail(ExcKind::TypeError, format!("{what} indices must be integers or slices, not {t}"))
+        self.fail(
+            ExcKind::TypeError,
+            format!("{what} indices must be integers or slices, not {t}"),
+        )
     }
 
     fn not_subscriptable<T>(&mut self, obj: Value) -> R<T> {
         let t = self.type_name(obj);
-        self.fail(ExcKind::TypeError, format!("'{t}' object is not subscriptable"))
+        self.fail(
+            ExcKind::TypeError,
+            format!("'{t}' object is not subscriptable"),
+        )
     }
 
     fn getslice(&mut self, obj: Value, a: Value, b: Value, c: Value) -> R<Value> {
-        let Value::Obj(id) = obj else { return self.not_subscriptable(obj) };
+        let Value::Obj(id) = obj else {
+            return self.not_subscriptable(obj);
+        };
         match self.heap.get(id) {
             Obj::List(items) | Obj::Tuple(items) => {
                 let is_list = matches!(self.heap.get(id), Obj::List(_));
                 let n = items.len();
                 let sl = self.slice_indices(a, b, c, n)?;
                 let out: Vec<Value> = match self.heap.get(id) {
-                    Obj::List(items) | Obj::Tuple(items) => sl.indices().map(|i| items[i]).collect(),
+                    Obj::List(items) | Obj::Tuple(items) => {
+                        sl.indices().map(|i| items[i]).collect()
+                    }
                     _ => Vec::new(),
                 };
-                Ok(if is_list { self.new_list(out) } else { self.new_tuple(out) })
+                Ok(if is_list {
+                    self.new_list(out)
+                } else {
+                    self.new_tuple(out)
+                })
             }
             Obj::Str(s) => {
                 let s = s.clone();
@@ -274,7 +312,11 @@ impl Vm {
                 let nstart = start + sl.start * step;
                 let nstep = step * sl.step;
                 let nstop = nstart + sl.len as i64 * nstep;
-                Ok(self.alloc(Obj::Range { start: nstart, stop: nstop, step: nstep }))
+                Ok(self.alloc(Obj::Range {
+                    start: nstart,
+                    stop: nstop,
+                    step: nstep,
+                }))
             }
             Obj::Instance(i) if !i.base.is_undef() => {
                 let base = i.base;
@@ -282,7 +324,11 @@ impl Vm {
             }
             _ => {
                 if let Some(m) = self.lookup_special(obj, "__getitem__") {
-                    let s = self.alloc(Obj::Slice { start: a, stop: b, step: c });
+                    let s = self.alloc(Obj::Slice {
+                        start: a,
+                        stop: b,
+                        step: c,
+                    });
                     return Err(Ctl::tail_call(m, vec![obj, s]));
                 }
                 self.not_subscriptable(obj)
@@ -303,7 +349,10 @@ impl Vm {
     pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> R<()> {
         let Value::Obj(id) = obj else {
             let t = self.type_name(obj);
-            return self.fail(ExcKind::TypeError, format!("'{t}' object does not support item assignment"));
+            return self.fail(
+                ExcKind::TypeError,
+                format!("'{t}' object does not support item assignment"),
+            );
         };
         match self.heap.get(id) {
             Obj::List(items) => {
@@ -313,7 +362,9 @@ impl Vm {
                         let (a, b, c) = (*start, *stop, *step);
                         let sl = self.slice_indices(a, b, c, n)?;
                         let new = self.collect_native(v)?;
-                        let Obj::List(items) = self.heap.get_mut(id) else { return Ok(()) };
+                        let Obj::List(items) = self.heap.get_mut(id) else {
+                            return Ok(());
+                        };
                         if sl.step == 1 {
                             let start = sl.start as usize;
                             let end = (start + sl.len).min(items.len());
@@ -356,7 +407,8 @@ impl Vm {
             Obj::Instance(inst) => {
                 let base = inst.base;
                 if let Some(m) = self.lookup_special(obj, "__setitem__") {
-                    if matches!(m, Value::Obj(mid) if matches!(self.heap.get(mid), Obj::Function(_))) {
+                    if matches!(m, Value::Obj(mid) if matches!(self.heap.get(mid), Obj::Function(_)))
+                    {
                         return Err(Ctl::call_then(m, vec![obj, key, v], Then::Discard));
                     }
                 }
@@ -364,11 +416,17 @@ impl Vm {
                     return self.setitem(base, key, v);
                 }
                 let t = self.type_name(obj);
-                self.fail(ExcKind::TypeError, format!("'{t}' object does not support item assignment"))
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("'{t}' object does not support item assignment"),
+                )
             }
             _ => {
                 let t = self.type_name(obj);
-                self.fail(ExcKind::TypeError, format!("'{t}' object does not support item assignment"))
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("'{t}' object does not support item assignment"),
+                )
             }
         }
     }
@@ -385,7 +443,10 @@ impl Vm {
     pub fn delitem(&mut self, obj: Value, key: Value) -> R<()> {
         let Value::Obj(id) = obj else {
             let t = self.type_name(obj);
-            return self.fail(ExcKind::TypeError, format!("'{t}' object does not support item deletion"));
+            return self.fail(
+                ExcKind::TypeError,
+                format!("'{t}' object does not support item deletion"),
+            );
         };
         match self.heap.get(id) {
             Obj::List(items) => {
@@ -433,7 +494,8 @@ impl Vm {
             Obj::Instance(inst) => {
                 let base = inst.base;
                 if let Some(m) = self.lookup_special(obj, "__delitem__") {
-                    if matches!(m, Value::Obj(mid) if matches!(self.heap.get(mid), Obj::Function(_))) {
+                    if matches!(m, Value::Obj(mid) if matches!(self.heap.get(mid), Obj::Function(_)))
+                    {
                         return Err(Ctl::call_then(m, vec![obj, key], Then::Discard));
                     }
                 }
@@ -441,11 +503,17 @@ impl Vm {
                     return self.delitem(base, key);
                 }
                 let t = self.type_name(obj);
-                self.fail(ExcKind::TypeError, format!("'{t}' object does not support item deletion"))
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("'{t}' object does not support item deletion"),
+                )
             }
             _ => {
                 let t = self.type_name(obj);
-                self.fail(ExcKind::TypeError, format!("'{t}' object doesn't support item deletion"))
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("'{t}' object doesn't support item deletion"),
+                )
             }
         }
     }

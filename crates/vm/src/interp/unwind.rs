@@ -210,7 +210,9 @@ impl Vm {
         let base = self.types.exc(ExcKind::BaseException);
         for c in classes {
             match c {
-                Value::Obj(id) if matches!(self.heap.get(id), Obj::Class(_)) && self.is_subclass(id, base) => {
+                Value::Obj(id)
+                    if matches!(self.heap.get(id), Obj::Class(_)) && self.is_subclass(id, base) =>
+                {
                     if self.isinstance(exc, id) {
                         return Ok(true);
                     }
@@ -236,7 +238,9 @@ impl Vm {
             .unwrap_or_default();
         self.fail(
             ExcKind::UnboundLocalError,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 }
