@@ -85,10 +85,7 @@ impl Vm {
                 break;
             }
             seen.push(next);
-            if let Some(last) = chain.last_mut() {
-                last.1 = how;
-            }
-            chain.push((next, ""));
+            chain.push((next, how));
             cur = next;
         }
         let mut out = String::new();
