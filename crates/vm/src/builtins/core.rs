@@ -782,7 +782,21 @@ fn round(vm: &mut Vm, args: Args) -> R<Value> {
             }
             None => Ok(Value::Int(i)),
         },
-        Some(Num::B(_)) => Ok(v),
+        Some(Num::B(b)) => match nd {
+            Some(n) => {
+                let n = vm.int_arg(n, "")?;
+                if n >= 0 {
+                    return Ok(v);
+                }
+                use num_integer::Integer;
+                let p = num_bigint::BigInt::from(10).pow((-n) as u32);
+                let (q, r) = b.div_mod_floor(&p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                Ok(vm.int_from_big(q * p))
+            }
+            None => Ok(v),
+        },
         None => match vm.lookup_special(v, "__round__") {
             Some(m) => {
                 let mut a = vec![v];

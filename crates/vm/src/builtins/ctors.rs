@@ -28,6 +28,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("object.__hash__", M, object_hash),
     def("object.__setattr__", M, object_setattr),
     def("object.__getattribute__", M, object_getattribute),
+    def("object.__format__", M, object_format),
     def("BaseException.__new__", F, exc_new),
     def("BaseException.__init__", M, exc_init),
     def("BaseException.__str__", M, exc_str),
@@ -173,6 +174,15 @@ fn object_setattr(vm: &mut Vm, args: Args) -> R<Value> {
 fn object_getattribute(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("__getattribute__", &args, 2, 2)?;
     vm.getattr(args.pos[0], args.pos[1])
+}
+
+fn object_format(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("__format__", &args, 2, 2)?;
+    if !vm.text(args.pos[1]).is_empty() {
+        let t = vm.type_name(args.pos[0]);
+        return vm.fail(ExcKind::TypeError, format!("unsupported format string passed to {t}.__format__"));
+    }
+    str_value(vm, args.pos[0])
 }
 
 fn exc_new(vm: &mut Vm, args: Args) -> R<Value> {
