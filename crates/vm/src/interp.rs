@@ -22,7 +22,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub use self::call::bind_error_name;
-pub(crate) use self::ops::int_fast as int_fast_pub;
+pub(crate) use self::ops::{int_fast as int_fast_pub, num_cmp as num_cmp_pub};
 
 /// How a call to [`Vm::run`] ended.
 #[derive(Clone, Debug, PartialEq)]

@@ -263,40 +263,12 @@ def _sort_list(lst, key, reverse):
         keys = items
     else:
         keys = [key(x) for x in items]
-    if _is_native(keys) and key is not None:
-        pairs = [(keys[i], i) for i in range(len(items))]
-        ok = True
-        try:
-            _native_sort(pairs, None, reverse)
-        except TypeError:
-            ok = False
-        if ok:
-            if reverse:
-                # Keep equal keys in their original order (stability).
-                pairs = _stable_reverse_fix(pairs)
-            result = [items[p[1]] for p in pairs]
-            lst.clear()
-            lst.extend(result)
-            return None
+    if _sort_by_keys(lst, items, keys, reverse):
+        return None
     result = _merge_sort(items, keys, reverse)
     lst.clear()
     lst.extend(result)
     return None
-
-
-def _stable_reverse_fix(pairs):
-    out = []
-    i = 0
-    n = len(pairs)
-    while i < n:
-        j = i
-        while j + 1 < n and pairs[j + 1][0] == pairs[i][0]:
-            j += 1
-        group = pairs[i : j + 1]
-        group.sort()
-        out.extend(group)
-        i = j + 1
-    return out
 
 
 def _sorted(it, key, reverse):

@@ -46,7 +46,6 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("builtins.format", F, format),
     def("builtins.__build_class__", F, build_class_placeholder),
     def("builtins._write", F, write),
-    def("builtins._native_sort", F, native_sort),
     def("builtins._is_native", F, is_native),
     def("builtins._str_native", F, str_native),
     def("builtins._repr_native", F, repr_native),
@@ -389,12 +388,6 @@ fn sorted(vm: &mut Vm, args: Args) -> R<Value> {
     }
     let f = vm.prelude_fn("_sorted")?;
     Err(Ctl::tail_call(f, vec![it, key, reverse]))
-}
-
-/// The sort behind `list.sort` and `sorted` with natively comparable items.
-fn native_sort(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("_native_sort", &args, 3, 3)?;
-    crate::builtins::list_methods::sort_list(vm, args.pos[0], args.pos[1], args.pos[2])
 }
 
 fn is_native(vm: &mut Vm, args: Args) -> R<Value> {
@@ -792,7 +785,11 @@ fn round(vm: &mut Vm, args: Args) -> R<Value> {
                 let p = num_bigint::BigInt::from(10).pow((-n) as u32);
                 let (q, r) = b.div_mod_floor(&p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && q.is_odd()) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(vm.int_from_big(q * p))
             }
             None => Ok(v),

@@ -180,7 +180,10 @@ fn object_format(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("__format__", &args, 2, 2)?;
     if !vm.text(args.pos[1]).is_empty() {
         let t = vm.type_name(args.pos[0]);
-        return vm.fail(ExcKind::TypeError, format!("unsupported format string passed to {t}.__format__"));
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("unsupported format string passed to {t}.__format__"),
+        );
     }
     str_value(vm, args.pos[0])
 }

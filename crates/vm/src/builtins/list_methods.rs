@@ -3,7 +3,6 @@
 use std::cmp::Ordering;
 
 use crate::builtins::def;
-use crate::bytecode::CmpOp;
 use crate::heap::ObjId;
 use crate::native::{Args, Ctl, NativeDef, NativeKind::Method as M, R};
 use crate::object::Obj;
@@ -20,6 +19,11 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("list.index", M, index),
     def("list.count", M, count),
     def("list.sort", M, sort),
+    def(
+        "builtins._sort_by_keys",
+        crate::native::NativeKind::Function,
+        sort_by_keys,
+    ),
     def("list.reverse", M, reverse),
     def("list.copy", M, copy),
     def("list.clear", M, clear),
@@ -200,61 +204,101 @@ fn sort(vm: &mut Vm, args: Args) -> R<Value> {
     sort_list(vm, Value::Obj(id), key, reverse)
 }
 
-/// Sort a list in place, stably; with a key or user comparisons it hands
-/// over to the prelude's merge sort.
+/// Sort a list in place, stably. Items (or keys) that compare natively
+/// sort here; a key function or items that need user comparisons hand the
+/// sort to the prelude, which computes the keys and calls back
+/// [`sort_by_keys`].
 pub(crate) fn sort_list(vm: &mut Vm, list: Value, key: Value, reverse: Value) -> R<Value> {
     let rev = vm.truth(reverse)?.unwrap_or(false);
     let Value::Obj(id) = vm.unwrap_base(list) else {
         return vm.fail(ExcKind::TypeError, "sort needs a list");
     };
-    let l = items(vm, id);
-    let user = l.iter().any(|v| matches!(v, Value::Obj(o) if matches!(vm.heap.get(*o), Obj::Instance(_) | Obj::List(_) | Obj::Tuple(_))) && needs_user(vm, *v));
-    if key != Value::None || user {
-        let f = vm.prelude_fn("_sort_list")?;
-        return Err(Ctl::tail_call(
-            f,
-            vec![Value::Obj(id), key, Value::Bool(rev)],
-        ));
-    }
-    let mut sorted = l;
-    let mut err: Option<Ctl> = None;
-    sorted.sort_by(|a, b| {
-        if err.is_some() {
-            return Ordering::Equal;
+    if key == Value::None {
+        let l = items(vm, id);
+        if let Some(order) = sorted_order(vm, &l, rev) {
+            let sorted: Vec<Value> = order.into_iter().map(|i| l[i]).collect();
+            with_list(vm, id, |l| *l = sorted);
+            return Ok(Value::None);
         }
-        let (x, y) = if rev { (*b, *a) } else { (*a, *b) };
-        match vm.compare_native(CmpOp::Lt, x, y) {
-            Ok(Some(true)) => Ordering::Less,
-            Ok(Some(false)) => match vm.compare_native(CmpOp::Lt, y, x) {
-                Ok(Some(true)) => Ordering::Greater,
-                Ok(_) => Ordering::Equal,
-                Err(e) => {
-                    err = Some(e);
-                    Ordering::Equal
-                }
-            },
-            Ok(None) => Ordering::Equal,
-            Err(e) => {
-                err = Some(e);
-                Ordering::Equal
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
     }
-    with_list(vm, id, |l| *l = sorted);
-    Ok(Value::None)
+    let f = vm.prelude_fn("_sort_list")?;
+    Err(Ctl::tail_call(
+        f,
+        vec![Value::Obj(id), key, Value::Bool(rev)],
+    ))
 }
 
-fn needs_user(vm: &Vm, v: Value) -> bool {
-    match v {
-        Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Instance(i) => i.base.is_undef() || vm.has_user_method(v, "__lt__"),
-            Obj::List(items) | Obj::Tuple(items) => items.iter().any(|x| needs_user(vm, *x)),
-            _ => false,
+/// `_sort_by_keys(lst, items, keys, reverse)`: put `items` into `lst`
+/// ordered by `keys`; returns False (and leaves `lst` alone) when the keys
+/// do not compare natively.
+fn sort_by_keys(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_sort_by_keys", &args, 4, 4)?;
+    let (Value::Obj(lst), Value::Obj(it), Value::Obj(ks)) = (args.pos[0], args.pos[1], args.pos[2])
+    else {
+        return Ok(Value::Bool(false));
+    };
+    let rev = vm.truth(args.pos[3])?.unwrap_or(false);
+    let (items_v, keys_v) = (items(vm, it), items(vm, ks));
+    if items_v.len() != keys_v.len() {
+        return Ok(Value::Bool(false));
+    }
+    match sorted_order(vm, &keys_v, rev) {
+        Some(order) => {
+            let sorted: Vec<Value> = order.into_iter().map(|i| items_v[i]).collect();
+            with_list(vm, lst, |l| *l = sorted);
+            Ok(Value::Bool(true))
+        }
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+/// The stable sorted order of `keys` (descending when `rev`, equal keys
+/// keeping their order), or `None` when some pair does not compare natively.
+fn sorted_order(vm: &Vm, keys: &[Value], rev: bool) -> Option<Vec<usize>> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    let mut failed = false;
+    order.sort_by(|&a, &b| {
+        let o = fast_cmp(vm, keys[a], keys[b]).unwrap_or_else(|| {
+            failed = true;
+            Ordering::Equal
+        });
+        if rev {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    (!failed).then_some(order)
+}
+
+/// Compare two built-in values without allocating; `None` when they do not
+/// compare natively (instances, mixed types, NaN).
+fn fast_cmp(vm: &Vm, a: Value, b: Value) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(&y),
+        (Value::Obj(x), Value::Obj(y)) => match (vm.heap.get(x), vm.heap.get(y)) {
+            (Obj::Str(p), Obj::Str(q)) => Some(p.s.cmp(&q.s)),
+            (Obj::Tuple(p), Obj::Tuple(q)) | (Obj::List(p), Obj::List(q)) => {
+                for (u, v) in p.iter().zip(q.iter()) {
+                    match fast_cmp(vm, *u, *v)? {
+                        Ordering::Equal => continue,
+                        o => return Some(o),
+                    }
+                }
+                Some(p.len().cmp(&q.len()))
+            }
+            (Obj::Bytes(p), Obj::Bytes(q)) => Some(p.cmp(q)),
+            _ => num_pair(vm, a, b),
         },
-        _ => false,
+        _ => num_pair(vm, a, b),
+    }
+}
+
+fn num_pair(vm: &Vm, a: Value, b: Value) -> Option<Ordering> {
+    match (vm.num(a), vm.num(b)) {
+        (Some(x), Some(y)) => crate::interp::num_cmp_pub(&x, &y),
+        _ => None,
     }
 }
 
