@@ -2,6 +2,8 @@
 //! to the end on a fresh VM each iteration (recursive calls, integer loops,
 //! method calls, dict and str work, sorting with a key).
 
+#![allow(missing_docs)] // criterion_main! generates an undocumented `main`.
+
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -594,7 +594,7 @@ impl Vm {
                     Num::I(i) => *i as f64,
                     Num::B(b) => b.to_f64().unwrap_or(f64::INFINITY),
                 };
-                let neg = f.is_sign_negative() && !(f == 0.0 && ty.is_none() && false);
+                let neg = f.is_sign_negative();
                 let a = f.abs();
                 let body = match ty {
                     Some('f') | Some('F') => {
@@ -681,9 +681,7 @@ impl Vm {
         if spec.align == Some('=') {
             let width = spec.width.unwrap_or(0);
             let len = sign.chars().count() + body.chars().count();
-            let fill: String = std::iter::repeat(spec.fill)
-                .take(width.saturating_sub(len))
-                .collect();
+            let fill: String = std::iter::repeat_n(spec.fill, width.saturating_sub(len)).collect();
             return Ok(format!("{sign}{fill}{body}"));
         }
         Ok(spec.pad(&format!("{sign}{body}"), '>'))
@@ -929,7 +927,7 @@ impl FormatSpec {
             return text.to_string();
         }
         let n = width - len;
-        let fill = |k: usize| std::iter::repeat(self.fill).take(k).collect::<String>();
+        let fill = |k: usize| std::iter::repeat_n(self.fill, k).collect::<String>();
         match self.align.unwrap_or(default) {
             '<' => format!("{text}{}", fill(n)),
             '^' => format!("{}{text}{}", fill(n / 2), fill(n - n / 2)),
@@ -942,7 +940,7 @@ fn group_digits(digits: &str, sep: char, every: usize) -> String {
     let chars: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, ch) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i) % every == 0 {
+        if i > 0 && (chars.len() - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(*ch);

@@ -22,10 +22,7 @@ impl Vm {
                 if f.fract() == 0.0 && f.abs() < 9.2e18 {
                     HKey::Int(f as i64)
                 } else if f.fract() == 0.0 && f.is_finite() {
-                    match num_bigint::BigInt::try_from(f as i128) {
-                        Ok(b) => HKey::BigInt(std::rc::Rc::new(b)),
-                        Err(_) => HKey::Float(f.to_bits()),
-                    }
+                    HKey::BigInt(std::rc::Rc::new(num_bigint::BigInt::from(f as i128)))
                 } else if f == 0.0 {
                     HKey::Int(0)
                 } else {

@@ -66,8 +66,7 @@ impl Vm {
         let mut chain = vec![(exc, "")];
         let mut cur = exc;
         let mut seen = vec![exc];
-        loop {
-            let Some(d) = self.exc_data(cur) else { break };
+        while let Some(d) = self.exc_data(cur) {
             let (next, how) = if d.cause != Value::None {
                 (
                     d.cause,

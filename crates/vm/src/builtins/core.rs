@@ -842,7 +842,7 @@ fn round_float_digits(f: f64, n: i64) -> f64 {
                 .chars()
                 .rev()
                 .find(|c| c.is_ascii_digit())
-                .map(|c| (c as u8 - b'0') % 2 == 0)
+                .map(|c| (c as u8 - b'0').is_multiple_of(2))
                 .unwrap_or(true);
             if last_even {
                 return down.parse().unwrap_or(f);

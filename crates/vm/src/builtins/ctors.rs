@@ -569,14 +569,9 @@ fn bool_new(vm: &mut Vm, args: Args) -> R<Value> {
     }
 }
 
-fn items_or_prelude(
-    vm: &mut Vm,
-    it: Value,
-    prelude: &str,
-    cls: ObjId,
-) -> R<Result<Vec<Value>, Ctl>> {
+fn items_or_prelude(vm: &mut Vm, it: Value, prelude: &str, cls: ObjId) -> R<Vec<Value>> {
     if vm.is_native_iterable(it) {
-        return Ok(Ok(vm.collect_native(it)?));
+        return vm.collect_native(it);
     }
     if let Value::Obj(_) = it {
         if vm.iter_native(it)?.is_none()
@@ -591,7 +586,7 @@ fn items_or_prelude(
         return vm.fail(ExcKind::TypeError, format!("'{t}' object is not iterable"));
     }
     let f = vm.prelude_fn(prelude)?;
-    Ok(Err(Ctl::tail_call(f, vec![Value::Obj(cls), it])))
+    Err(Ctl::tail_call(f, vec![Value::Obj(cls), it]))
 }
 
 fn has_user_init(vm: &Vm, cls: ObjId) -> bool {
@@ -603,10 +598,7 @@ fn list_new(vm: &mut Vm, args: Args) -> R<Value> {
     let exact = vm.types.list;
     let items = match args.pos.get(1) {
         Some(&it) if cls == exact || !has_user_init(vm, cls) => {
-            match items_or_prelude(vm, it, "_build", cls)? {
-                Ok(i) => i,
-                Err(c) => return Err(c),
-            }
+            items_or_prelude(vm, it, "_build", cls)?
         }
         _ => Vec::new(),
     };
@@ -646,10 +638,7 @@ fn tuple_new(vm: &mut Vm, args: Args) -> R<Value> {
                     }
                 }
             }
-            match items_or_prelude(vm, it, "_build", cls)? {
-                Ok(i) => i,
-                Err(c) => return Err(c),
-            }
+            items_or_prelude(vm, it, "_build", cls)?
         }
         None => Vec::new(),
     };
@@ -723,10 +712,7 @@ fn set_new(vm: &mut Vm, args: Args) -> R<Value> {
     let cls = cls_of(vm, &args)?;
     let exact = vm.types.set;
     let items = match args.pos.get(1) {
-        Some(&it) => match items_or_prelude(vm, it, "_build", cls)? {
-            Ok(i) => i,
-            Err(c) => return Err(c),
-        },
+        Some(&it) => items_or_prelude(vm, it, "_build", cls)?,
         None => Vec::new(),
     };
     let s = build_set(vm, items)?;
@@ -738,10 +724,7 @@ fn frozenset_new(vm: &mut Vm, args: Args) -> R<Value> {
     let cls = cls_of(vm, &args)?;
     let exact = vm.types.frozenset;
     let items = match args.pos.get(1) {
-        Some(&it) => match items_or_prelude(vm, it, "_build", cls)? {
-            Ok(i) => i,
-            Err(c) => return Err(c),
-        },
+        Some(&it) => items_or_prelude(vm, it, "_build", cls)?,
         None => Vec::new(),
     };
     let s = build_set(vm, items)?;

@@ -362,7 +362,7 @@ fn comb(vm: &mut Vm, args: Args) -> R<Value> {
     let k = k
         .to_u64()
         .unwrap_or(0)
-        .min((&n - k.clone()).to_u64().unwrap_or(0).max(0))
+        .min((&n - k.clone()).to_u64().unwrap_or(0))
         .min(k.to_u64().unwrap_or(0));
     let mut acc = BigInt::from(1);
     for i in 0..k {

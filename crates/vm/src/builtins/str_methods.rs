@@ -464,7 +464,7 @@ fn isdigit(vm: &mut Vm, args: Args) -> R<Value> {
     pred(vm, args, "isdigit", |s| {
         !s.is_empty()
             && s.chars()
-                .all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
+                .all(|c| c.is_ascii_digit() || c.to_digit(10).is_some_and(|_| c.is_numeric()))
     })
 }
 
@@ -564,7 +564,7 @@ fn justify(vm: &mut Vm, args: Args, name: &str, align: char) -> R<Value> {
         return Ok(vm.new_string(s));
     }
     let pad = w - n;
-    let fills = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+    let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
     let r = match align {
         '<' => format!("{s}{}", fills(pad)),
         '>' => format!("{}{s}", fills(pad)),

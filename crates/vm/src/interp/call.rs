@@ -447,12 +447,13 @@ impl Vm {
                 ),
             );
         }
-        for i in argcount..argcount + kwonly {
-            if slots[i].is_undef() {
-                let name = &co.varnames[i];
-                let d = kwdefaults.and_then(|d| self.dict_get_str(d, name));
-                match d {
-                    Some(v) => slots[i] = v,
+        for (slot, name) in slots[argcount..argcount + kwonly]
+            .iter_mut()
+            .zip(&co.varnames[argcount..])
+        {
+            if slot.is_undef() {
+                match kwdefaults.and_then(|d| self.dict_get_str(d, name)) {
+                    Some(v) => *slot = v,
                     None => missing.push(name.clone()),
                 }
             }

@@ -192,15 +192,13 @@ impl Vm {
         // In-place on built-in mutable containers mutates them.
         if let Value::Obj(id) = self.unwrap_base(a) {
             match (op, self.heap.get(id)) {
-                (BinOp::Add, Obj::List(_)) => {
-                    if self.is_native_iterable(b) {
-                        let items = self.collect_native(b)?;
-                        if let Obj::List(l) = self.heap.get_mut(id) {
-                            l.extend(items);
-                        }
-                        push_top(st, a);
-                        return Ok(());
+                (BinOp::Add, Obj::List(_)) if self.is_native_iterable(b) => {
+                    let items = self.collect_native(b)?;
+                    if let Obj::List(l) = self.heap.get_mut(id) {
+                        l.extend(items);
                     }
+                    push_top(st, a);
+                    return Ok(());
                 }
                 (BinOp::Mul, Obj::List(_)) => {
                     if let Value::Int(n) = b {
