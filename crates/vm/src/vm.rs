@@ -144,11 +144,26 @@ impl Vm {
     }
 
     /// The dict key of a Rust str (for looking names up).
+    ///
+    /// Keys are cached per thread, so looking up a special method by name
+    /// does not allocate.
     pub fn key_of(s: &str) -> HKey {
-        let p = PyStr::new(Rc::from(s));
-        HKey::Str(StrKey {
-            s: p.s,
-            hash: p.hash,
+        thread_local! {
+            static KEYS: std::cell::RefCell<FxHashMap<Box<str>, HKey>> = std::cell::RefCell::new(FxHashMap::default());
+        }
+        KEYS.with(|k| {
+            if let Some(key) = k.borrow().get(s) {
+                return key.clone();
+            }
+            let p = PyStr::new(Rc::from(s));
+            let key = HKey::Str(StrKey {
+                s: p.s,
+                hash: p.hash,
+            });
+            if s.len() <= 64 {
+                k.borrow_mut().insert(Box::from(s), key.clone());
+            }
+            key
         })
     }
 
