@@ -750,7 +750,7 @@ impl Vm {
             let mut spec = String::new();
             if flags.contains('-') {
                 spec.push('<');
-            } else if !flags.contains('0') && !width.is_empty() && !"srac".contains(conv) {
+            } else if !width.is_empty() && (!flags.contains('0') || "srac".contains(conv)) {
                 spec.push('>');
             }
             if flags.contains('+') {

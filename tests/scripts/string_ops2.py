@@ -1,0 +1,20 @@
+s = "Hello, Wörld! 123"
+print(len(s), s[7], s[-5:], s.lower(), s.upper(), s.casefold() if hasattr(s, "casefold") else "")
+print(s.isascii(), "abc".isascii(), s.encode("utf-8")[:10], "ö".encode())
+print(" a b  c ".split(" "), "a,,b".split(","), "".split(), "x".split("x"))
+print("  padded  ".strip(), "xxhixx".strip("x"), "www.example.com".lstrip("w."))
+print("%-6s|%6s|" % ("ab", "cd"), "a\tb".expandtabs(4), "tab\there")
+print("Title Case Words".istitle(), "nope Title".istitle(), "_ok1".isidentifier(), "1bad".isidentifier())
+print("abc".removeprefix("a"), "abc".removesuffix("c"), "ab" < "abc", "B" < "a", "a" * 0)
+text = "one two three two one"
+print(text.replace("two", "2", 1), text.count("one"), text.rindex("two"), text.split("two"))
+print(list(reversed("abc")), sorted("hello"), "".join(sorted("hello", reverse=True)), min("hello"))
+print("{:s}".format("str"), str(b"bytes"), repr("\\"), "line\\n", "caf\u00e9", "\x41\x42")
+print(ascii("héllo"), repr("é"), "é" == "\u00e9", chr(0x263A), ord("€"))
+print(", ".join(f"{c}={ord(c)}" for c in "AZaz"))
+print("abcdef"[1:5:2], "abcdef"[::-2], "abcdef"[10:], "abcdef"[-100:2], "abc"[1:1])
+word = "racecar"
+print(word == word[::-1], word.find("car"), word.partition("e"), word.center(11, "-"))
+print("a1b2c3".translate if False else "".join(ch for ch in "a1b2c3" if ch.isdigit()))
+print("Multi\nline\ntext".split("\n"), "no newline".splitlines(), "x\n".splitlines(True))
+print(str(12).rjust(5, "0"), format(3, "03d"), "%03d" % 7, "%.3s" % "abcdef", "%c" % 65)
