@@ -298,7 +298,7 @@ impl Vm {
                     }
                     Obj::Set(s) | Obj::FrozenSet(s) => {
                         let frozen = matches!(obj, Obj::FrozenSet(_));
-                        let items: Vec<Value> = s.values().copied().collect();
+                        let items = crate::objects::dict::set_order(s);
                         if items.is_empty() {
                             out.push_str(if frozen { "frozenset()" } else { "set()" });
                             return Ok(());

@@ -79,33 +79,122 @@ impl Vm {
         })
     }
 
-    /// `hash(v)` for values whose hash needs no user code.
+    /// `hash(v)` for values whose hash needs no user code (CPython's value
+    /// for numbers and tuples of them).
     pub fn hash_native(&mut self, v: Value) -> R<i64> {
-        if let Some(n) = self.num(v) {
-            return Ok(match n {
-                Num::I(i) => hash_int(i),
-                Num::B(b) => {
-                    let m = num_bigint::BigInt::from(HASH_MODULUS);
-                    let r: num_bigint::BigInt = ((&*b % &m) + &m) % &m;
-                    let r = i64::try_from(r).unwrap_or(0);
-                    let r = if b.sign() == num_bigint::Sign::Minus {
-                        r - HASH_MODULUS
-                    } else {
-                        r
-                    };
-                    if r == -1 {
-                        -2
-                    } else {
-                        r
-                    }
-                }
-                Num::F(f) => hash_float(f),
-            });
+        if let Some(Num::F(f)) = self.num(v) {
+            return Ok(hash_float(f));
         }
         let k = self.hkey(v)?;
-        let h = k.hash_u64() as i64;
-        Ok(if h == -1 { -2 } else { h })
+        Ok(py_hash(&k))
     }
+}
+
+/// CPython's hash of an int of any size.
+pub fn hash_big(b: &num_bigint::BigInt) -> i64 {
+    let m = num_bigint::BigInt::from(HASH_MODULUS);
+    let r = i64::try_from(b.magnitude() % m.magnitude()).unwrap_or(0);
+    let r = if b.sign() == num_bigint::Sign::Minus {
+        -r
+    } else {
+        r
+    };
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+/// The hash CPython gives a key: exact for ints, floats, bools and tuples of
+/// them and for user `__hash__` results; brine's own stable hash otherwise
+/// (CPython's is randomised or address-based there).
+pub fn py_hash(k: &HKey) -> i64 {
+    match k {
+        HKey::Int(i) => hash_int(*i),
+        HKey::BigInt(b) => hash_big(b),
+        HKey::Float(bits) => hash_float(f64::from_bits(*bits)),
+        HKey::User(h, _) => *h,
+        HKey::Tuple(items) => {
+            const P1: u64 = 11400714785074694791;
+            const P2: u64 = 14029467366897019727;
+            const P5: u64 = 2870177450012600261;
+            let mut acc = P5;
+            for it in items.iter() {
+                let lane = py_hash(it) as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(P1);
+            }
+            acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+            if acc == u64::MAX {
+                1546275796
+            } else {
+                acc as i64
+            }
+        }
+        other => {
+            let h = other.hash_u64() as i64;
+            if h == -1 {
+                -2
+            } else {
+                h
+            }
+        }
+    }
+}
+
+/// The order CPython iterates a set whose elements were added in `keys`'
+/// order: the slot order of its open-addressing table, simulated with the
+/// same probing, growth and re-insertion rules (`Objects/setobject.c`).
+pub fn cpython_set_order<'k>(keys: impl Iterator<Item = &'k HKey>) -> Vec<usize> {
+    const LINEAR_PROBES: usize = 9;
+    const PERTURB_SHIFT: u32 = 5;
+    fn insert_clean(table: &mut [Option<(usize, u64)>], idx: usize, hash: u64) {
+        let mask = table.len() - 1;
+        let mut perturb = hash;
+        let mut i = (hash as usize) & mask;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some((idx, hash));
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some((idx, hash));
+                        return;
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+    let mut table: Vec<Option<(usize, u64)>> = vec![None; 8];
+    let mut used = 0usize;
+    for (idx, k) in keys.enumerate() {
+        let hash = py_hash(k) as u64;
+        insert_clean(&mut table, idx, hash);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            for (i, h) in old.into_iter().flatten() {
+                insert_clean(&mut table, i, h);
+            }
+        }
+    }
+    table.into_iter().flatten().map(|(i, _)| i).collect()
 }
 
 /// CPython's hash of an int that fits in 64 bits.

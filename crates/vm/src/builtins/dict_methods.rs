@@ -248,7 +248,11 @@ fn set_remove(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn set_pop(vm: &mut Vm, args: Args) -> R<Value> {
     let id = set_id(vm, &args)?;
-    match set_mut(vm, id).and_then(|s| s.shift_remove_index(0)) {
+    let first = match vm.heap.get(id) {
+        Obj::Set(s) => crate::hash::cpython_set_order(s.keys()).first().copied(),
+        _ => None,
+    };
+    match first.and_then(|i| set_mut(vm, id).and_then(|s| s.shift_remove_index(i))) {
         Some((_, v)) => Ok(v),
         None => vm.fail(ExcKind::KeyError, "pop from an empty set"),
     }

@@ -45,6 +45,10 @@ impl Vm {
                 set: id,
                 idx: 0,
                 len: s.len(),
+                order: crate::hash::cpython_set_order(s.keys())
+                    .into_iter()
+                    .map(|i| i as u32)
+                    .collect(),
             },
             Obj::Iter(_) | Obj::Generator(_) => return Ok(Some(v)),
             Obj::Instance(i) => {
@@ -244,14 +248,22 @@ impl Vm {
                     None => (None, IterState::Done),
                 }
             }
-            IterState::Set { set, idx, len } => {
+            IterState::Set {
+                set,
+                idx,
+                len,
+                order,
+            } => {
                 let item = match self.heap.get(set) {
                     Obj::Set(s) | Obj::FrozenSet(s) => {
                         if s.len() != len {
                             return self
                                 .fail(ExcKind::RuntimeError, "Set changed size during iteration");
                         }
-                        s.get_index(idx).map(|(_, v)| *v)
+                        order
+                            .get(idx)
+                            .and_then(|k| s.get_index(*k as usize))
+                            .map(|(_, v)| *v)
                     }
                     _ => None,
                 };
@@ -262,6 +274,7 @@ impl Vm {
                             set,
                             idx: idx + 1,
                             len,
+                            order,
                         },
                     ),
                     None => (None, IterState::Done),
@@ -361,7 +374,7 @@ impl Vm {
             match self.heap.get(id) {
                 Obj::List(items) | Obj::Tuple(items) => return Ok(items.clone()),
                 Obj::Dict(d) => return Ok(d.map.values().map(|e| e.0).collect()),
-                Obj::Set(s) | Obj::FrozenSet(s) => return Ok(s.values().copied().collect()),
+                Obj::Set(s) | Obj::FrozenSet(s) => return Ok(crate::objects::dict::set_order(s)),
                 _ => {}
             }
         }

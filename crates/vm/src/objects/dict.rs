@@ -105,6 +105,14 @@ pub type DictMap = IndexMap<HKey, (Value, Value), FxBuildHasher>;
 /// Elements of a set: key -> original value.
 pub type SetMap = IndexMap<HKey, Value, FxBuildHasher>;
 
+/// A set's elements in the order CPython would iterate them.
+pub fn set_order(s: &SetMap) -> Vec<Value> {
+    crate::hash::cpython_set_order(s.keys())
+        .into_iter()
+        .filter_map(|i| s.get_index(i).map(|(_, v)| *v))
+        .collect()
+}
+
 /// A dict.
 #[derive(Clone, Debug, Default)]
 pub struct Dict {

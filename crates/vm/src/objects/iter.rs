@@ -48,14 +48,16 @@ pub enum IterState {
         /// The dict's size when iteration started.
         len: usize,
     },
-    /// Over a set or frozenset.
+    /// Over a set or frozenset, in CPython's iteration order.
     Set {
         /// The set.
         set: ObjId,
-        /// The next index.
+        /// The next position in `order`.
         idx: usize,
         /// The set's size when iteration started.
         len: usize,
+        /// Entry indices in iteration order.
+        order: Vec<u32>,
     },
     /// `enumerate(it, start)`.
     Enumerate {
