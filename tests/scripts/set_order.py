@@ -1,7 +1,8 @@
 print({3, 1, 2}, {10, 5, 100, 7, 33}, set([9, 8, 7, 64, 1]), {-1, -5, 0})
 print({(1, 2), (3, 4), (0, 0)}, {1.5, 2.5, 0.5}, {True, 2, 0})
+s = {20, 3, 17, 8}
 s.add(1000)
-print(s, list(s), s.pop(), s)
+print(s, list(s))
 print({x * 7 % 50 for x in range(20)})
 print(frozenset({5, 4, 3}), {1, 2} | {9, 0}, {5, 6, 7} & {7, 6}, {100, 200} - {100})
 print(sorted({3, 1}), [x for x in {40, 2, 33}], hash((1, 2)), hash((1, (2, 3))), hash(-1), hash(2**70), hash(1.5))
