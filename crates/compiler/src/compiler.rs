@@ -71,87 +71,71 @@ impl<'a> Compiler<'a> {
 
     /// Load a name according to its binding in the current scope.
     pub(crate) fn load_name(&mut self, name: &str) {
-        let kind = self.scope().kind;
-        let b = self.scope().binding(name);
-        match (kind, b) {
-            (
-                ScopeKind::Module,
-                Binding::GlobalExplicit | Binding::GlobalImplicit | Binding::Local,
-            ) => {
-                let i = self.u().name_index(name);
-                self.emit(Instr::LoadName(i));
-            }
-            (ScopeKind::Class, Binding::Local | Binding::GlobalImplicit) => {
-                let i = self.u().name_index(name);
-                self.emit(Instr::LoadName(i));
-            }
-            (ScopeKind::Class, Binding::Free | Binding::Cell) => {
-                let i = self.u().cell_index(name).unwrap_or(0);
-                self.emit(Instr::LoadClassDeref(i));
-            }
-            (_, Binding::GlobalExplicit | Binding::GlobalImplicit) => {
-                let i = self.u().name_index(name);
-                self.emit(Instr::LoadGlobal(i));
-            }
-            (_, Binding::Local) => {
-                let i = self.u().var_index(name);
-                self.emit(Instr::LoadFast(i));
-            }
-            (_, Binding::Cell | Binding::Free) => {
-                let i = self.u().cell_index(name).unwrap_or(0);
-                self.emit(Instr::LoadDeref(i));
-            }
-        }
+        self.name_op(name, NameOp::Load);
     }
 
     /// Store the top of the stack into a name.
     pub(crate) fn store_name(&mut self, name: &str) {
-        let kind = self.scope().kind;
-        let b = self.scope().binding(name);
-        match (kind, b) {
-            (ScopeKind::Module | ScopeKind::Class, Binding::Local | Binding::GlobalImplicit)
-            | (ScopeKind::Module, _) => {
-                let i = self.u().name_index(name);
-                self.emit(Instr::StoreName(i));
-            }
-            (_, Binding::GlobalExplicit | Binding::GlobalImplicit) => {
-                let i = self.u().name_index(name);
-                self.emit(Instr::StoreGlobal(i));
-            }
-            (_, Binding::Local) => {
-                let i = self.u().var_index(name);
-                self.emit(Instr::StoreFast(i));
-            }
-            (_, Binding::Cell | Binding::Free) => {
-                let i = self.u().cell_index(name).unwrap_or(0);
-                self.emit(Instr::StoreDeref(i));
-            }
-        }
+        self.name_op(name, NameOp::Store);
     }
 
     /// Unbind a name.
     pub(crate) fn delete_name(&mut self, name: &str) {
+        self.name_op(name, NameOp::Delete);
+    }
+
+    /// Emit the load, store or delete instruction for a name, chosen by
+    /// the scope kind and the name's binding.
+    fn name_op(&mut self, name: &str, op: NameOp) {
         let kind = self.scope().kind;
         let b = self.scope().binding(name);
-        match (kind, b) {
-            (ScopeKind::Module | ScopeKind::Class, Binding::Local | Binding::GlobalImplicit)
-            | (ScopeKind::Module, _) => {
-                let i = self.u().name_index(name);
-                self.emit(Instr::DeleteName(i));
+        let place = match (kind, b) {
+            (ScopeKind::Module, _)
+            | (ScopeKind::Class, Binding::Local | Binding::GlobalImplicit) => Place::Name,
+            (ScopeKind::Class, Binding::Free | Binding::Cell) if op == NameOp::Load => {
+                Place::ClassDeref
             }
-            (_, Binding::GlobalExplicit | Binding::GlobalImplicit) => {
-                let i = self.u().name_index(name);
-                self.emit(Instr::DeleteGlobal(i));
+            (_, Binding::GlobalExplicit | Binding::GlobalImplicit) => Place::Global,
+            (_, Binding::Local) => Place::Fast,
+            (_, Binding::Cell | Binding::Free) => Place::Deref,
+        };
+        let u = self.u();
+        let instr = match place {
+            Place::Name => {
+                let i = u.name_index(name);
+                [
+                    Instr::LoadName(i),
+                    Instr::StoreName(i),
+                    Instr::DeleteName(i),
+                ]
             }
-            (_, Binding::Local) => {
-                let i = self.u().var_index(name);
-                self.emit(Instr::DeleteFast(i));
+            Place::Global => {
+                let i = u.name_index(name);
+                [
+                    Instr::LoadGlobal(i),
+                    Instr::StoreGlobal(i),
+                    Instr::DeleteGlobal(i),
+                ]
             }
-            (_, Binding::Cell | Binding::Free) => {
-                let i = self.u().cell_index(name).unwrap_or(0);
-                self.emit(Instr::DeleteDeref(i));
+            Place::Fast => {
+                let i = u.var_index(name);
+                [
+                    Instr::LoadFast(i),
+                    Instr::StoreFast(i),
+                    Instr::DeleteFast(i),
+                ]
             }
-        }
+            Place::Deref | Place::ClassDeref => {
+                let i = u.cell_index(name).unwrap_or(0);
+                let load = if place == Place::ClassDeref {
+                    Instr::LoadClassDeref(i)
+                } else {
+                    Instr::LoadDeref(i)
+                };
+                [load, Instr::StoreDeref(i), Instr::DeleteDeref(i)]
+            }
+        }[op as usize];
+        u.emit(instr);
     }
 
     /// Start a unit for scope `scope`, with its variables laid out.
@@ -181,4 +165,22 @@ impl<'a> Compiler<'a> {
             _ => format!("{}.<locals>.{name}", u.qualname),
         }
     }
+}
+
+/// What is done to a name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NameOp {
+    Load = 0,
+    Store = 1,
+    Delete = 2,
+}
+
+/// Where a name lives, as instructions see it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Name,
+    Global,
+    Fast,
+    Deref,
+    ClassDeref,
 }

@@ -2,33 +2,23 @@
 
 use brine_vm::SyntaxErrorInfo;
 
-/// A `SyntaxError`-style error: bad syntax or a construct brine does not support.
+/// A `SyntaxError`-style error: bad syntax or a construct brine does not
+/// support. Its fields (kind, message, file, line, column, source line) are
+/// those of the VM's [`SyntaxErrorInfo`], reachable through `Deref`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{filename}:{line}:{column}: {kind}: {message}")]
-pub struct CompileError {
-    /// `SyntaxError` or `IndentationError`.
-    pub kind: String,
-    /// What is wrong.
-    pub message: String,
-    /// The file being compiled.
-    pub filename: String,
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column.
-    pub column: u32,
-    /// The source line.
-    pub text: String,
+#[error("{}:{}:{}: {}: {}", .0.filename, .0.line, .0.column, .0.kind, .0.message)]
+pub struct CompileError(pub SyntaxErrorInfo);
+
+impl std::ops::Deref for CompileError {
+    type Target = SyntaxErrorInfo;
+
+    fn deref(&self) -> &SyntaxErrorInfo {
+        &self.0
+    }
 }
 
 impl From<CompileError> for SyntaxErrorInfo {
     fn from(e: CompileError) -> SyntaxErrorInfo {
-        SyntaxErrorInfo {
-            kind: e.kind,
-            message: e.message,
-            filename: e.filename,
-            line: e.line,
-            column: e.column,
-            text: e.text,
-        }
+        e.0
     }
 }

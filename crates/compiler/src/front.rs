@@ -61,14 +61,14 @@ impl<'a> Source<'a> {
             .get(start.to_usize()..offset as usize)
             .map(|s| s.chars().count() as u32 + 1)
             .unwrap_or(1);
-        CompileError {
+        CompileError(brine_vm::SyntaxErrorInfo {
             kind: kind.to_string(),
             message,
             filename: self.filename.to_string(),
             line,
             column,
             text,
-        }
+        })
     }
 }
 

@@ -680,14 +680,11 @@ impl<'s> Builder<'s> {
                     if let Some(owner) = self.find_binding(i, &name) {
                         self.mark_free_chain(i, owner, &name);
                     } else if explicit_nonlocal {
-                        return Err(CompileError {
-                            kind: "SyntaxError".into(),
-                            message: format!("no binding for nonlocal '{name}' found"),
-                            filename: self.src.filename.to_string(),
-                            line: 1,
-                            column: 1,
-                            text: String::new(),
-                        });
+                        return Err(self.src.error_at(
+                            0,
+                            "SyntaxError",
+                            format!("no binding for nonlocal '{name}' found"),
+                        ));
                     } else {
                         self.scopes[i]
                             .bindings

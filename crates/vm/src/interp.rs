@@ -283,7 +283,7 @@ impl Vm {
             Instr::DeleteSubscr => return self.exec_delete_subscr(st),
             Instr::BuildSlice(n) => return self.exec_build_slice(st, n),
             Instr::UnaryOp(op) => return self.exec_unary(st, op),
-            Instr::BinaryOp(op) => {
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                 let b = frame.pop();
                 let a = frame.pop();
                 if let (Value::Int(x), Value::Int(y)) = (a, b) {
@@ -292,18 +292,11 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                return self.exec_binary(st, op, a, b);
-            }
-            Instr::InplaceOp(op) => {
-                let b = frame.pop();
-                let a = frame.pop();
-                if let (Value::Int(x), Value::Int(y)) = (a, b) {
-                    if let Some(v) = crate::interp::ops::int_fast(op, x, y) {
-                        frame.push(v);
-                        return Ok(());
-                    }
-                }
-                return self.exec_inplace(st, op, a, b);
+                return if matches!(instr, Instr::InplaceOp(_)) {
+                    self.exec_inplace(st, op, a, b)
+                } else {
+                    self.exec_binary(st, op, a, b)
+                };
             }
             Instr::CompareOp(op) => {
                 let b = frame.pop();
