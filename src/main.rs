@@ -31,7 +31,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Run { file, args } => {
             let stdout = Box::new(std::io::BufWriter::new(std::io::stdout()));
-            let mut prog = match brine::Program::load(&file, &args, stdout) {
+            let stderr = Box::new(std::io::stderr());
+            let mut prog = match brine::Program::load(&file, &args, stdout, stderr) {
                 Ok(p) => p,
                 Err(e) => {
                     eprintln!("brine: {e}");

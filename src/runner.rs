@@ -53,17 +53,24 @@ pub struct Program {
 
 impl Program {
     /// Compile `path` and prepare it to run as `__main__` with `sys.argv`
-    /// set to the path followed by `args`; output goes to `stdout`.
+    /// set to the path followed by `args`; `print` writes to `stdout`, and
+    /// `sys.stderr` to `stderr`.
     ///
     /// # Errors
     /// When the file cannot be read or the VM cannot start.
-    pub fn load(path: &Path, args: &[String], stdout: Box<dyn Write>) -> Result<Program, Error> {
+    pub fn load(
+        path: &Path,
+        args: &[String],
+        stdout: Box<dyn Write>,
+        stderr: Box<dyn Write>,
+    ) -> Result<Program, Error> {
         let source = std::fs::read_to_string(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
         })?;
         let mut vm = Vm::new(Some(Box::new(Compiler)))?;
         vm.stdout = stdout;
+        vm.stderr = stderr;
         let filename = path.display().to_string();
         vm.argv = std::iter::once(filename.clone())
             .chain(args.iter().cloned())
@@ -187,7 +194,9 @@ pub fn run_captured(
     slice: u64,
 ) -> Result<(String, ProgramEnd), Error> {
     let out = SharedOutput::default();
-    let mut prog = Program::load(path, args, Box::new(out.clone()))?;
-    let end = prog.run(slice);
+    let err = SharedOutput::default();
+    let mut prog = Program::load(path, args, Box::new(out.clone()), Box::new(err.clone()))?;
+    let mut end = prog.run(slice);
+    end.stderr = err.text() + &end.stderr;
     Ok((out.text(), end))
 }

@@ -1,6 +1,7 @@
 //! Differential scripts: every `tests/scripts/NAME.py` prints exactly the
 //! `NAME.out` CPython 3.11 printed; with `NAME.err`, it also ends with that
-//! line on stderr and exit status 1. The slicing test runs each script in
+//! line on stderr and exit status 1; otherwise it exits 0 and writes to
+//! stderr exactly `NAME.stderr` (nothing when there is no such file). The slicing test runs each script in
 //! slices of a few instructions and checks the output does not change.
 
 use std::path::{Path, PathBuf};
@@ -77,9 +78,11 @@ fn check(path: &Path, slice: u64) -> Option<String> {
             }
         }
         None => {
-            if end.exit_code != 0 || !end.stderr.is_empty() {
+            let want_err =
+                std::fs::read_to_string(path.with_extension("stderr")).unwrap_or_default();
+            if end.exit_code != 0 || end.stderr != want_err {
                 problems.push_str(&format!(
-                    "{name}: expected exit 0 and no stderr, got exit {} and stderr:\n{}\n",
+                    "{name}: expected exit 0 and stderr {want_err:?}, got exit {} and stderr:\n{}\n",
                     end.exit_code, end.stderr
                 ));
             }

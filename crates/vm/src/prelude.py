@@ -71,8 +71,40 @@ def _repr(x):
     return repr(x)
 
 
-def _print(args, sep, end):
-    _write(sep.join([str(a) for a in args]) + end)
+def _print(args, sep, end, file):
+    if file is None:
+        _write(1, sep.join([str(a) for a in args]) + end)
+        return None
+    first = True
+    for a in args:
+        if not first:
+            file.write(sep)
+        file.write(str(a))
+        first = False
+    file.write(end)
+    return None
+
+
+class _StdStream:
+    def __init__(self, fd, name):
+        self.fd = fd
+        self.name = name
+
+    def write(self, s):
+        if type(s) is not str:
+            raise TypeError("write() argument must be str, not " + type(s).__name__)
+        _write(self.fd, s)
+        return len(s)
+
+    def flush(self):
+        return None
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='" + self.name + "' mode='w' encoding='utf-8'>"
+
+
+stdout = _StdStream(1, "<stdout>")
+stderr = _StdStream(2, "<stderr>")
 
 
 def _format_value(v, conv, spec):

@@ -45,6 +45,8 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Where `print` writes.
     pub stdout: Box<dyn Write>,
+    /// Where `sys.stderr` writes.
+    pub stderr: Box<dyn Write>,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// Folders searched for `.py` modules.
@@ -365,6 +367,7 @@ impl Vm {
             compiler: None,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             stdout: Box::new(std::io::sink()),
+            stderr: Box::new(std::io::sink()),
             argv: Vec::new(),
             search_path: Vec::new(),
             roots: Vec::new(),

@@ -81,12 +81,18 @@ fn print(vm: &mut Vm, args: Args) -> R<Value> {
             }
         }
     }
-    if needs_prelude(vm, &args.pos) {
+    let file = vm.kwarg(&args, "file").filter(|v| *v != Value::None);
+    let stream = match file {
+        None => Some(1),
+        Some(f) => vm.std_stream_fd(f),
+    };
+    if needs_prelude(vm, &args.pos) || stream.is_none() {
         let f = vm.prelude_fn("_print")?;
         let t = vm.new_tuple(args.pos.clone());
         let sep = sep.unwrap_or_else(|| vm.intern(" "));
         let end = end.unwrap_or_else(|| vm.intern("\n"));
-        return Err(Ctl::tail_call(f, vec![t, sep, end]));
+        let file = file.unwrap_or(Value::None);
+        return Err(Ctl::tail_call(f, vec![t, sep, end, file]));
     }
     let sep = sep
         .map(|v| vm.text(v).to_string())
@@ -102,15 +108,25 @@ fn print(vm: &mut Vm, args: Args) -> R<Value> {
         out.push_str(&vm.str_native(*a)?);
     }
     out.push_str(&end);
-    let _ = vm.stdout.write_all(out.as_bytes());
+    let target = if stream == Some(2) {
+        &mut vm.stderr
+    } else {
+        &mut vm.stdout
+    };
+    let _ = target.write_all(out.as_bytes());
     Ok(Value::None)
 }
 
+/// `_write(fd, text)`: write to standard output (1) or standard error (2).
 fn write(vm: &mut Vm, args: Args) -> R<Value> {
-    for a in &args.pos {
-        let s = vm.text(*a).to_string();
-        let _ = vm.stdout.write_all(s.as_bytes());
-    }
+    vm.arity("_write", &args, 2, 2)?;
+    let s = vm.text(args.pos[1]).to_string();
+    let out = if args.pos[0] == Value::Int(2) {
+        &mut vm.stderr
+    } else {
+        &mut vm.stdout
+    };
+    let _ = out.write_all(s.as_bytes());
     Ok(Value::None)
 }
 
@@ -979,4 +995,22 @@ fn set_key(vm: &mut Vm, args: Args) -> R<Value> {
         vm.user_keys.entry(h).or_default().push(cid);
     }
     Ok(Value::None)
+}
+
+impl Vm {
+    /// 1 or 2 when `v` is the prelude's `sys.stdout` or `sys.stderr` object.
+    pub(crate) fn std_stream_fd(&self, v: Value) -> Option<i64> {
+        let Value::Obj(id) = v else { return None };
+        let Obj::Instance(i) = self.heap.get(id) else {
+            return None;
+        };
+        let cls = self.dict_get_str(self.prelude, "_StdStream")?;
+        if Value::Obj(i.class) != cls {
+            return None;
+        }
+        match i.dict.get(&Vm::key_of("fd")) {
+            Some(Value::Int(fd)) => Some(fd),
+            _ => None,
+        }
+    }
 }

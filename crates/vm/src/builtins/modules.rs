@@ -72,6 +72,11 @@ pub(crate) fn init_module(vm: &mut Vm, name: &str, dict: ObjId) {
             vm.dict_set_str(dict, "version_info", vi);
             let v = vm.new_str("3.11.0 (brine)");
             vm.dict_set_str(dict, "version", v);
+            for stream in ["stdout", "stderr"] {
+                if let Some(s) = vm.dict_get_str(vm.prelude, stream) {
+                    vm.dict_set_str(dict, stream, s);
+                }
+            }
         }
         "math" => {
             vm.dict_set_str(dict, "pi", Value::Float(std::f64::consts::PI));
