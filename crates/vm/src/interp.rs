@@ -58,7 +58,7 @@ impl Vm {
                 self.collect_garbage(st);
             }
             left -= 1;
-            let r = self.step_retrying_keys(st);
+            let r = self.step(st);
             if let Err(ctl) = r {
                 if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
                     return out;
@@ -136,49 +136,54 @@ impl Vm {
         }
     }
 
-    /// Execute one instruction; an instruction that needs a user key first
-    /// is undone (its operands put back) and runs again after the prelude
-    /// has computed the key.
-    #[inline]
-    fn step_retrying_keys(&mut self, st: &mut ExecState) -> R<()> {
-        let Some(f) = st.frames.last() else {
-            return Ok(());
+    /// Run an instruction that may hash a key (`BinarySubscr`, `BuildSet`,
+    /// …). When the key is an instance whose hash and equality are Python
+    /// code, the instruction is undone (its operands put back, the frame
+    /// back at it) and runs again after the prelude has computed the key.
+    #[inline(never)]
+    fn keyed(&mut self, st: &mut ExecState, instr: Instr) -> R<()> {
+        let n = match instr {
+            Instr::BinarySubscr | Instr::DeleteSubscr | Instr::ContainsOp(_) | Instr::MapAdd(_) => {
+                2
+            }
+            Instr::StoreSubscr => 3,
+            Instr::BuildSet(k) => k as usize,
+            Instr::BuildMap(k) => 2 * k as usize,
+            _ => 1,
         };
-        let pc = f.pc;
-        let n = match f.code.code.instructions.get(pc as usize) {
-            Some(
-                Instr::BinarySubscr | Instr::DeleteSubscr | Instr::ContainsOp(_) | Instr::MapAdd(_),
-            ) => 2,
-            Some(Instr::StoreSubscr) => 3,
-            Some(
-                Instr::SetAdd(_) | Instr::SetUpdate(_) | Instr::DictUpdate(_) | Instr::DictMerge(_),
-            ) => 1,
-            Some(Instr::BuildSet(k)) => *k as usize,
-            Some(Instr::BuildMap(k)) => 2 * *k as usize,
-            _ => return self.step(st),
-        };
+        let f = top(st)?;
+        let pc = f.pc - 1;
         let len = f.slots.len();
         let n = n.min(len);
-        let mut small = [Value::Undef; 3];
-        let big: Vec<Value> = if n <= 3 {
-            small[..n].copy_from_slice(&f.slots[len - n..]);
-            Vec::new()
-        } else {
-            f.slots[len - n..].to_vec()
-        };
+        let saved: smallvec_lite::Saved = smallvec_lite::Saved::new(&f.slots[len - n..]);
         let depth = st.frames.len() - 1;
-        match self.step(st) {
+        let r = match instr {
+            Instr::BinarySubscr => self.exec_binary_subscr(st),
+            Instr::StoreSubscr => self.exec_store_subscr(st),
+            Instr::DeleteSubscr => self.exec_delete_subscr(st),
+            Instr::ContainsOp(invert) => {
+                let f = top(st)?;
+                let b = f.pop();
+                let a = f.pop();
+                self.exec_contains(st, a, b, invert)
+            }
+            Instr::BuildSet(k) => self.exec_build_set(st, k),
+            Instr::BuildMap(k) => self.exec_build_map(st, k),
+            Instr::SetAdd(k) => self.exec_set_add(st, k),
+            Instr::MapAdd(k) => self.exec_map_add(st, k),
+            Instr::SetUpdate(k) => self.exec_set_update(st, k),
+            Instr::DictUpdate(k) => self.exec_dict_update(st, k, false),
+            Instr::DictMerge(k) => self.exec_dict_update(st, k, true),
+            _ => Ok(()),
+        };
+        match r {
             Err(Ctl::NeedKey(k)) => {
+                st.frames.truncate(depth + 1);
                 if let Some(f) = st.frames.get_mut(depth) {
                     f.slots.truncate(len - n);
-                    if n <= 3 {
-                        f.slots.extend_from_slice(&small[..n]);
-                    } else {
-                        f.slots.extend(big);
-                    }
+                    f.slots.extend_from_slice(saved.as_slice());
                     f.pc = pc;
                 }
-                st.frames.truncate(depth + 1);
                 let canon = self.prelude_fn("_canon_key")?;
                 self.call(
                     st,
@@ -278,9 +283,9 @@ impl Vm {
                     f.push(v);
                 }
             }
-            Instr::BinarySubscr => return self.exec_binary_subscr(st),
-            Instr::StoreSubscr => return self.exec_store_subscr(st),
-            Instr::DeleteSubscr => return self.exec_delete_subscr(st),
+            Instr::BinarySubscr | Instr::StoreSubscr | Instr::DeleteSubscr => {
+                return self.keyed(st, instr)
+            }
             Instr::BuildSlice(n) => return self.exec_build_slice(st, n),
             Instr::UnaryOp(op) => return self.exec_unary(st, op),
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
@@ -312,11 +317,7 @@ impl Vm {
                 let a = frame.pop();
                 frame.push(Value::Bool(a.is(b) != invert));
             }
-            Instr::ContainsOp(invert) => {
-                let b = frame.pop();
-                let a = frame.pop();
-                return self.exec_contains(st, a, b, invert);
-            }
+            Instr::ContainsOp(_) => return self.keyed(st, instr),
             Instr::Jump(t) => frame.pc = t,
             Instr::PopJumpIfFalse(t) => {
                 let v = frame.pop();
@@ -371,16 +372,14 @@ impl Vm {
                 let v = self.new_list(items);
                 push_top(st, v);
             }
-            Instr::BuildSet(n) => return self.exec_build_set(st, n),
-            Instr::BuildMap(n) => return self.exec_build_map(st, n),
+            Instr::BuildSet(_) | Instr::BuildMap(_) => return self.keyed(st, instr),
             Instr::BuildString(n) => return self.exec_build_string(st, n),
             Instr::ListAppend(n) => return self.exec_list_append(st, n),
-            Instr::SetAdd(n) => return self.exec_set_add(st, n),
-            Instr::MapAdd(n) => return self.exec_map_add(st, n),
+            Instr::SetAdd(_) | Instr::MapAdd(_) => return self.keyed(st, instr),
             Instr::ListExtend(n) => return self.exec_list_extend(st, n),
-            Instr::SetUpdate(n) => return self.exec_set_update(st, n),
-            Instr::DictUpdate(n) => return self.exec_dict_update(st, n, false),
-            Instr::DictMerge(n) => return self.exec_dict_update(st, n, true),
+            Instr::SetUpdate(_) | Instr::DictUpdate(_) | Instr::DictMerge(_) => {
+                return self.keyed(st, instr)
+            }
             Instr::ListToTuple => return self.exec_list_to_tuple(st),
             Instr::FormatValue(flags) => return self.exec_format_value(st, flags),
             Instr::UnpackSequence(n) => return self.exec_unpack(st, n as usize, None),
@@ -487,5 +486,35 @@ pub(crate) fn top(st: &mut ExecState) -> R<&mut crate::frame::Frame> {
 pub(crate) fn push_top(st: &mut ExecState, v: Value) {
     if let Some(f) = st.frames.last_mut() {
         f.push(v);
+    }
+}
+
+/// A few saved stack values, on the stack when they are few.
+mod smallvec_lite {
+    use crate::value::Value;
+
+    /// Values copied off the top of a value stack.
+    pub(super) enum Saved {
+        Few([Value; 3], usize),
+        Many(Vec<Value>),
+    }
+
+    impl Saved {
+        pub(super) fn new(vals: &[Value]) -> Saved {
+            if vals.len() <= 3 {
+                let mut a = [Value::Undef; 3];
+                a[..vals.len()].copy_from_slice(vals);
+                Saved::Few(a, vals.len())
+            } else {
+                Saved::Many(vals.to_vec())
+            }
+        }
+
+        pub(super) fn as_slice(&self) -> &[Value] {
+            match self {
+                Saved::Few(a, n) => &a[..*n],
+                Saved::Many(v) => v,
+            }
+        }
     }
 }

@@ -60,6 +60,30 @@ pub struct Vm {
     pub exit_code: Option<i32>,
     /// Canonical user-hashed keys by hash (weak: pruned after collection).
     pub(crate) user_keys: FxHashMap<i64, Vec<ObjId>>,
+    /// Keys of the special names the interpreter looks up on every
+    /// attribute store, instantiation and call.
+    pub(crate) sk: SpecialKeys,
+}
+
+/// Dict keys of special method names, made once.
+pub(crate) struct SpecialKeys {
+    pub(crate) setattr: HKey,
+    pub(crate) getattr: HKey,
+    pub(crate) init: HKey,
+    pub(crate) new: HKey,
+    pub(crate) call: HKey,
+}
+
+impl SpecialKeys {
+    fn new() -> SpecialKeys {
+        SpecialKeys {
+            setattr: Vm::key_of("__setattr__"),
+            getattr: Vm::key_of("__getattr__"),
+            init: Vm::key_of("__init__"),
+            new: Vm::key_of("__new__"),
+            call: Vm::key_of("__call__"),
+        }
+    }
 }
 
 impl Vm {
@@ -375,6 +399,7 @@ impl Vm {
             slot_pool: Vec::new(),
             exit_code: None,
             user_keys: FxHashMap::default(),
+            sk: SpecialKeys::new(),
         }
     }
 

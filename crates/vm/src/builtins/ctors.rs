@@ -590,7 +590,7 @@ fn items_or_prelude(vm: &mut Vm, it: Value, prelude: &str, cls: ObjId) -> R<Vec<
 }
 
 fn has_user_init(vm: &Vm, cls: ObjId) -> bool {
-    matches!(vm.lookup(cls, &Vm::key_of("__init__")), Some(Value::Obj(i)) if matches!(vm.heap.get(i), Obj::Function(_)))
+    matches!(vm.lookup(cls, &vm.sk.init), Some(Value::Obj(i)) if matches!(vm.heap.get(i), Obj::Function(_)))
 }
 
 fn list_new(vm: &mut Vm, args: Args) -> R<Value> {

@@ -212,7 +212,7 @@ impl Vm {
         if let Some(d) = descr {
             return self.bind(d, obj, tp);
         }
-        if let Some(ga) = self.lookup(tp, &Vm::key_of("__getattr__")) {
+        if let Some(ga) = self.lookup(tp, &self.sk.getattr) {
             return Err(Ctl::tail_call(ga, vec![obj, name]));
         }
         let (t, n) = (self.type_name(obj), self.text(name).to_string());
@@ -509,7 +509,7 @@ impl Vm {
                 return Err(Ctl::call_then(fset, vec![obj, v], Then::Discard));
             }
         }
-        if let Some(sa) = self.lookup(tp, &Vm::key_of("__setattr__")) {
+        if let Some(sa) = self.lookup(tp, &self.sk.setattr) {
             if matches!(sa, Value::Obj(i) if matches!(self.heap.get(i), Obj::Function(_))) {
                 return Err(Ctl::call_then(sa, vec![obj, name, v], Then::Discard));
             }

@@ -153,17 +153,14 @@ impl Vm {
                 let f = *f;
                 self.call(st, f, args, then)
             }
-            _ => {
-                let key = Vm::key_of("__call__");
-                match self.lookup_type(callee, &key) {
-                    Some(m) => {
-                        let mut args = args;
-                        args.pos.insert(0, callee);
-                        self.call(st, m, args, then)
-                    }
-                    None => self.not_callable(callee),
+            _ => match self.lookup_type(callee, &self.sk.call) {
+                Some(m) => {
+                    let mut args = args;
+                    args.pos.insert(0, callee);
+                    self.call(st, m, args, then)
                 }
-            }
+                None => self.not_callable(callee),
+            },
         }
     }
 
@@ -670,8 +667,8 @@ impl Vm {
             let t = Value::Obj(self.type_of(args.pos[0]));
             return self.apply_then(st, then, t);
         }
-        let new = self.lookup(cls, &Vm::key_of("__new__"));
-        let init = self.lookup(cls, &Vm::key_of("__init__"));
+        let new = self.lookup(cls, &self.sk.new);
+        let init = self.lookup(cls, &self.sk.init);
         let init_is_py =
             matches!(init, Some(Value::Obj(id)) if matches!(self.heap.get(id), Obj::Function(_)));
         let new_is_native = match new {
@@ -711,8 +708,13 @@ impl Vm {
                 then,
             );
         }
-        let mut nargs = args.clone();
-        nargs.pos.insert(0, Value::Obj(cls));
+        let mut pos = Vec::with_capacity(args.pos.len() + 1);
+        pos.push(Value::Obj(cls));
+        pos.extend_from_slice(&args.pos);
+        let nargs = Args {
+            pos,
+            kw: args.kw.clone(),
+        };
         let Some(Value::Obj(new_id)) = new else {
             return self.fail(ExcKind::TypeError, "cannot create instances of this type");
         };
@@ -727,14 +729,13 @@ impl Vm {
             let n = self.class_name(cls);
             return self.fail(ExcKind::TypeError, format!("{n}() takes no arguments"));
         }
-        let retry = args.kw.is_empty().then(|| args.pos.clone());
         let instance = match (def.f)(self, nargs) {
             Ok(v) => v,
             Err(Ctl::NeedKey(k)) => {
-                let Some(pos) = retry else {
+                if !args.kw.is_empty() {
                     return Err(Ctl::NeedKey(k));
-                };
-                let a = self.new_tuple(pos);
+                }
+                let a = self.new_tuple(args.pos.clone());
                 let f = self.prelude_fn("_canon_then_call")?;
                 return self.call(st, f, Args::new(vec![k, Value::Obj(cls), a]), then);
             }
