@@ -53,6 +53,10 @@ impl Vm {
         let callee = f.slots[base - 1];
         if let Value::Obj(id) = callee {
             if let Obj::Function(_) = self.heap.get(id) {
+                if self.fast_call(st, id, base, base - 1)? {
+                    return Ok(());
+                }
+                let f = top(st)?;
                 let args: Vec<Value> = f.slots.drain(base..).collect();
                 f.slots.pop();
                 return self.call_function(st, id, Args::new(args), Then::Push);
@@ -72,6 +76,14 @@ impl Vm {
         let self_ = f.slots[base - 1];
         let callee = f.slots[base - 2];
         let start = if self_.is_undef() { base } else { base - 1 };
+        if let Value::Obj(id) = callee {
+            if matches!(self.heap.get(id), Obj::Function(_))
+                && self.fast_call(st, id, start, base - 2)?
+            {
+                return Ok(());
+            }
+        }
+        let f = top(st)?;
         let args: Vec<Value> = f.slots.drain(start..).collect();
         f.slots.truncate(base - 2);
         if let Value::Obj(id) = callee {
@@ -261,6 +273,72 @@ impl Vm {
             qualname,
             code,
         })))
+    }
+
+    /// Call a Python function whose arguments are the top frame's
+    /// `slots[start..]` when its signature is plain positional and matches:
+    /// the arguments go straight into the new frame (no argument vector),
+    /// and the caller's stack is cut back to `drop_from`. `Ok(false)` when
+    /// the general path must run.
+    fn fast_call(
+        &mut self,
+        st: &mut ExecState,
+        fid: ObjId,
+        start: usize,
+        drop_from: usize,
+    ) -> R<bool> {
+        let Obj::Function(func) = self.heap.get(fid) else {
+            return Ok(false);
+        };
+        let (code_id, globals) = (func.code, func.globals);
+        let Obj::Code(code) = self.heap.get(code_id) else {
+            return Ok(false);
+        };
+        let co = &code.code;
+        let n = top(st)?.slots.len() - start;
+        let special = flags::VARARGS
+            | flags::VARKEYWORDS
+            | flags::GENERATOR
+            | flags::COROUTINE
+            | flags::ASYNC_GENERATOR;
+        if code.invalid
+            || co.flags & special != 0
+            || co.kwonlyargcount != 0
+            || co.argcount as usize != n
+            || !co.cellvars.is_empty()
+            || st.frames.len() >= self.recursion_limit
+        {
+            return Ok(false);
+        }
+        let code = code.clone();
+        let cells = if code.code.freevars.is_empty() {
+            Vec::new()
+        } else {
+            match self.heap.get(fid) {
+                Obj::Function(f) => f.closure.clone(),
+                _ => Vec::new(),
+            }
+        };
+        let nlocals = code.code.varnames.len();
+        let mut slots = self.take_slots(nlocals + code.code.max_stack as usize);
+        let f = top(st)?;
+        slots.extend_from_slice(&f.slots[start..]);
+        f.slots.truncate(drop_from);
+        slots.resize(nlocals, Value::Undef);
+        st.frames.push(Frame {
+            code_id,
+            code,
+            pc: 0,
+            slots,
+            nlocals: nlocals as u32,
+            cells,
+            handlers: Vec::new(),
+            handling: Vec::new(),
+            globals,
+            namespace: None,
+            then: Then::Push,
+        });
+        Ok(true)
     }
 
     /// Build the frame for calling function `fid` with `args`.
