@@ -35,8 +35,7 @@ impl Vm {
         let f = top(st)?;
         let obj = f.pop();
         let name = f.code.names[i as usize];
-        let key = f.code.name_keys[i as usize].clone();
-        let r = self.getattr_key(obj, name, &key);
+        let r = self.getattr_key(obj, name, &f.code.name_keys[i as usize]);
         self.finish_with(st, r, Then::Push)
     }
 
@@ -44,17 +43,18 @@ impl Vm {
         let f = top(st)?;
         let obj = f.pop();
         let name = f.code.names[i as usize];
-        let key = f.code.name_keys[i as usize].clone();
+        let code = f.code.clone();
+        let key = &code.name_keys[i as usize];
         let plain = match obj {
             Value::Obj(id) => match self.heap.get(id) {
-                Obj::Instance(inst) => !inst.dict.map.contains_key(&key),
+                Obj::Instance(inst) => !inst.dict.map.contains_key(key),
                 Obj::Class(_) | Obj::Module(_) | Obj::Super { .. } | Obj::Function(_) => false,
                 _ => true,
             },
             _ => true,
         };
         if plain {
-            if let Some(Value::Obj(m)) = self.lookup_type(obj, &key) {
+            if let Some(Value::Obj(m)) = self.lookup_type(obj, key) {
                 let is_method = match self.heap.get(m) {
                     Obj::Function(_) => true,
                     Obj::Native { id, self_ } => {
@@ -70,7 +70,7 @@ impl Vm {
                 }
             }
         }
-        let r = self.getattr_key(obj, name, &key);
+        let r = self.getattr_key(obj, name, key);
         self.finish_with(st, r, Then::PushThenNull)
     }
 
@@ -79,8 +79,9 @@ impl Vm {
         let obj = f.pop();
         let v = f.pop();
         let name = f.code.names[i as usize];
-        let key = f.code.name_keys[i as usize].clone();
-        let r = self.setattr_key(obj, name, key, v).map(|()| Value::None);
+        let r = self
+            .setattr_key(obj, name, &f.code.name_keys[i as usize], v)
+            .map(|()| Value::None);
         self.finish_with(st, r, Then::Discard)
     }
 
@@ -491,12 +492,12 @@ impl Vm {
         let Some(key) = self.str_key(name) else {
             return self.fail(ExcKind::TypeError, "attribute name must be string");
         };
-        self.setattr_key(obj, name, key, v)
+        self.setattr_key(obj, name, &key, v)
     }
 
-    fn setattr_key(&mut self, obj: Value, name: Value, key: HKey, v: Value) -> R<()> {
+    fn setattr_key(&mut self, obj: Value, name: Value, key: &HKey, v: Value) -> R<()> {
         let tp = self.type_of(obj);
-        if let Some(Value::Obj(d)) = self.lookup(tp, &key) {
+        if let Some(Value::Obj(d)) = self.lookup(tp, key) {
             if let Obj::Property { fset, .. } = self.heap.get(d) {
                 let fset = *fset;
                 if fset == Value::None {
@@ -539,7 +540,10 @@ impl Vm {
                         _ => {}
                     }
                 }
-                inst.dict.insert(key, name, v);
+                match inst.dict.map.get_mut(key) {
+                    Some(e) => e.1 = v,
+                    None => inst.dict.insert(key.clone(), name, v),
+                }
                 Ok(())
             }
             Obj::Class(c) => {
@@ -552,14 +556,14 @@ impl Vm {
                 }
                 let d = c.dict;
                 if let Obj::Dict(dict) = self.heap.get_mut(d) {
-                    dict.insert(key, name, v);
+                    dict.insert(key.clone(), name, v);
                 }
                 Ok(())
             }
             Obj::Module(m) => {
                 let d = m.dict;
                 if let Obj::Dict(dict) = self.heap.get_mut(d) {
-                    dict.insert(key, name, v);
+                    dict.insert(key.clone(), name, v);
                 }
                 Ok(())
             }
@@ -587,7 +591,7 @@ impl Vm {
                     }
                 };
                 if let Obj::Dict(dict) = self.heap.get_mut(d) {
-                    dict.insert(key, name, v);
+                    dict.insert(key.clone(), name, v);
                 }
                 Ok(())
             }
