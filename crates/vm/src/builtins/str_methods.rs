@@ -1,5 +1,7 @@
 //! Methods of `str` and `bytes`.
 
+use std::rc::Rc;
+
 use crate::builtins::def;
 use crate::native::{Args, Ctl, NativeDef, NativeKind::Function as F, NativeKind::Method as M, R};
 use crate::object::Obj;
@@ -57,9 +59,9 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("bytes.hex", M, bytes_hex),
 ];
 
-fn this(vm: &mut Vm, args: &Args, name: &str) -> R<String> {
+fn this(vm: &mut Vm, args: &Args, name: &str) -> R<Rc<str>> {
     match args.pos.first().and_then(|v| vm.str_of(*v)) {
-        Some(s) => Ok(s.s.to_string()),
+        Some(s) => Ok(s.s.clone()),
         None => {
             let t = args
                 .pos
@@ -74,9 +76,9 @@ fn this(vm: &mut Vm, args: &Args, name: &str) -> R<String> {
     }
 }
 
-fn str_arg(vm: &mut Vm, v: Value, what: &str) -> R<String> {
+fn str_arg(vm: &mut Vm, v: Value, what: &str) -> R<Rc<str>> {
     match vm.str_of(v) {
-        Some(s) => Ok(s.s.to_string()),
+        Some(s) => Ok(s.s.clone()),
         None => {
             let t = vm.type_name(v);
             vm.fail(ExcKind::TypeError, format!("{what} must be str, not {t}"))
@@ -84,7 +86,7 @@ fn str_arg(vm: &mut Vm, v: Value, what: &str) -> R<String> {
     }
 }
 
-fn opt_str(vm: &mut Vm, args: &Args, i: usize, name: &str) -> R<Option<String>> {
+fn opt_str(vm: &mut Vm, args: &Args, i: usize, name: &str) -> R<Option<Rc<str>>> {
     match args.pos.get(i).copied().or_else(|| vm.kwarg(args, name)) {
         None | Some(Value::None) => Ok(None),
         Some(v) => str_arg(vm, v, "argument").map(Some),
@@ -132,9 +134,9 @@ fn split(vm: &mut Vm, args: Args) -> R<Value> {
                 return vm.fail(ExcKind::ValueError, "empty separator");
             }
             if max < 0 {
-                s.split(sep.as_str()).map(str::to_string).collect()
+                s.split(&*sep).map(str::to_string).collect()
             } else {
-                s.splitn(max as usize + 1, sep.as_str())
+                s.splitn(max as usize + 1, &*sep)
                     .map(str::to_string)
                     .collect()
             }
@@ -170,9 +172,9 @@ fn rsplit(vm: &mut Vm, args: Args) -> R<Value> {
                 return vm.fail(ExcKind::ValueError, "empty separator");
             }
             if max < 0 {
-                s.rsplit(sep.as_str()).map(str::to_string).collect()
+                s.rsplit(&*sep).map(str::to_string).collect()
             } else {
-                s.rsplitn(max as usize + 1, sep.as_str())
+                s.rsplitn(max as usize + 1, &*sep)
                     .map(str::to_string)
                     .collect()
             }
@@ -224,6 +226,9 @@ fn strip_with(vm: &mut Vm, args: Args, name: &str, left: bool, right: bool) -> R
     if right {
         r = r.trim_end_matches(pat);
     }
+    if r.len() == s.len() {
+        return Ok(args.pos[0]);
+    }
     let r = r.to_string();
     Ok(vm.new_string(r))
 }
@@ -250,9 +255,9 @@ fn replace(vm: &mut Vm, args: Args) -> R<Value> {
         None => -1,
     };
     let r = if count < 0 {
-        s.replace(&old, &new)
+        s.replace(&*old, &new)
     } else {
-        s.replacen(&old, &new, count as usize)
+        s.replacen(&*old, &new, count as usize)
     };
     Ok(vm.new_string(r))
 }
@@ -311,7 +316,11 @@ fn find_impl(vm: &mut Vm, args: &Args, name: &str, rev: bool) -> R<i64> {
         return Ok(-1);
     }
     let hay = &s[a..b];
-    let r = if rev { hay.rfind(&sub) } else { hay.find(&sub) };
+    let r = if rev {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
     Ok(match r {
         Some(i) => byte_to_char(&s, a + i) as i64,
         None => -1,
@@ -354,7 +363,7 @@ fn count(vm: &mut Vm, args: Args) -> R<Value> {
     let n = if sub.is_empty() {
         hay.chars().count() + 1
     } else {
-        hay.matches(&sub).count()
+        hay.matches(&*sub).count()
     };
     Ok(Value::Int(n as i64))
 }
@@ -528,12 +537,12 @@ fn zfill(vm: &mut Vm, args: Args) -> R<Value> {
     let w = vm.int_arg(args.pos[1], "")?.max(0) as usize;
     let n = s.chars().count();
     if n >= w {
-        return Ok(vm.new_string(s));
+        return Ok(args.pos[0]);
     }
     let (sign, rest) = if s.starts_with(['+', '-']) {
         s.split_at(1)
     } else {
-        ("", s.as_str())
+        ("", &*s)
     };
     let r = format!("{sign}{}{rest}", "0".repeat(w - n));
     Ok(vm.new_string(r))
@@ -561,7 +570,7 @@ fn justify(vm: &mut Vm, args: Args, name: &str, align: char) -> R<Value> {
     };
     let n = s.chars().count();
     if n >= w {
-        return Ok(vm.new_string(s));
+        return Ok(args.pos[0]);
     }
     let pad = w - n;
     let fills = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
@@ -595,15 +604,15 @@ fn partition_impl(vm: &mut Vm, args: Args, rev: bool) -> R<Value> {
     if sep.is_empty() {
         return vm.fail(ExcKind::ValueError, "empty separator");
     }
-    let found = if rev { s.rfind(&sep) } else { s.find(&sep) };
+    let found = if rev { s.rfind(&*sep) } else { s.find(&*sep) };
     let parts = match found {
         Some(i) => [
             s[..i].to_string(),
-            sep.clone(),
+            sep.to_string(),
             s[i + sep.len()..].to_string(),
         ],
-        None if rev => [String::new(), String::new(), s.clone()],
-        None => [s.clone(), String::new(), String::new()],
+        None if rev => [String::new(), String::new(), s.to_string()],
+        None => [s.to_string(), String::new(), String::new()],
     };
     let items = parts.into_iter().map(|p| vm.new_string(p)).collect();
     Ok(vm.new_tuple(items))
@@ -857,14 +866,14 @@ fn dunder_format(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn encode(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "encode")?;
-    Ok(vm.alloc(Obj::Bytes(s.into_bytes().into())))
+    Ok(vm.alloc(Obj::Bytes(s.as_bytes().into())))
 }
 
 fn removeprefix(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "removeprefix")?;
     vm.arity("removeprefix", &args, 2, 2)?;
     let p = str_arg(vm, args.pos[1], "removeprefix() argument")?;
-    let r = s.strip_prefix(&p).unwrap_or(&s).to_string();
+    let r = s.strip_prefix(&*p).unwrap_or(&s).to_string();
     Ok(vm.new_string(r))
 }
 
@@ -872,7 +881,7 @@ fn removesuffix(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "removesuffix")?;
     vm.arity("removesuffix", &args, 2, 2)?;
     let p = str_arg(vm, args.pos[1], "removesuffix() argument")?;
-    let r = s.strip_suffix(&p).unwrap_or(&s).to_string();
+    let r = s.strip_suffix(&*p).unwrap_or(&s).to_string();
     Ok(vm.new_string(r))
 }
 
