@@ -44,6 +44,12 @@ def _dict_update(d, src, kw):
             i += 1
     for k in kw:
         d[k] = kw[k]
+    return d
+
+
+def _dict_update_method(d, src, kw):
+    _dict_update(d, src, kw)
+    return None
 
 
 def _str(x):
@@ -169,7 +175,26 @@ def _str_format(fmt, args, kwargs):
 
 
 def _compare(op, a, b):
-    # Sequences holding instances: compare element by element.
+    # Containers holding instances: compare element by element.
+    if isinstance(a, dict) and isinstance(b, dict) and op in (2, 3):
+        same = len(a) == len(b)
+        if same:
+            for k in a:
+                if k not in b:
+                    same = False
+                    break
+                x = a[k]
+                y = b[k]
+                if not (x is y or x == y):
+                    same = False
+                    break
+        return same if op == 2 else not same
+    if not (type(a) in (list, tuple) and type(b) is type(a)):
+        if op == 2:
+            return a is b
+        if op == 3:
+            return a is not b
+        raise TypeError("'" + ("<", "<=", "==", "!=", ">", ">=")[op] + "' not supported between instances of '" + type(a).__name__ + "' and '" + type(b).__name__ + "'")
     if type(a) in (list, tuple) and type(b) is type(a):
         n = min(len(a), len(b))
         i = 0

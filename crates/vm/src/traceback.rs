@@ -95,6 +95,27 @@ impl Vm {
         out
     }
 
+    fn flush_repeats(&self, out: &mut String, repeats: usize) {
+        if repeats >= 3 {
+            let more = repeats - 2;
+            let s = if more == 1 { "" } else { "s" };
+            out.push_str(&format!("  [Previous line repeated {more} more time{s}]\n"));
+        }
+    }
+
+    fn format_tb_entry(&self, out: &mut String, e: crate::object::TbEntry) {
+        let (file, name) = match self.heap.get(e.code) {
+            Obj::Code(c) => (c.code.filename.clone(), c.code.name.clone()),
+            _ => ("?".into(), "?".into()),
+        };
+        out.push_str(&format!("  File \"{file}\", line {}, in {name}\n", e.line));
+        if let Ok(src) = std::fs::read_to_string(&file) {
+            if let Some(l) = src.lines().nth(e.line.saturating_sub(1) as usize) {
+                out.push_str(&format!("    {}\n", l.trim()));
+            }
+        }
+    }
+
     fn format_one(&mut self, exc: Value) -> String {
         let mut out = String::new();
         let tb = self
@@ -103,18 +124,24 @@ impl Vm {
             .unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // CPython prints a line repeated more than three times in a row
+            // three times, then says how many more there were.
+            let mut last: Option<crate::object::TbEntry> = None;
+            let mut repeats = 0usize;
             for e in tb.iter().rev() {
-                let (file, name) = match self.heap.get(e.code) {
-                    Obj::Code(c) => (c.code.filename.clone(), c.code.name.clone()),
-                    _ => ("?".into(), "?".into()),
-                };
-                out.push_str(&format!("  File \"{file}\", line {}, in {name}\n", e.line));
-                if let Ok(src) = std::fs::read_to_string(&file) {
-                    if let Some(l) = src.lines().nth(e.line.saturating_sub(1) as usize) {
-                        out.push_str(&format!("    {}\n", l.trim()));
+                if last == Some(*e) {
+                    repeats += 1;
+                    if repeats >= 3 {
+                        continue;
                     }
+                } else {
+                    self.flush_repeats(&mut out, repeats);
+                    repeats = 0;
                 }
+                last = Some(*e);
+                self.format_tb_entry(&mut out, *e);
             }
+            self.flush_repeats(&mut out, repeats);
         }
         if self.exc_is(exc, crate::types::ExcKind::SyntaxError) {
             if let Value::Obj(id) = exc {

@@ -119,7 +119,7 @@ fn update(vm: &mut Vm, args: Args) -> R<Value> {
             _ => false,
         };
         if !native {
-            let f = vm.prelude_fn("_dict_update")?;
+            let f = vm.prelude_fn("_dict_update_method")?;
             let kw = vm.new_dict();
             return Err(Ctl::tail_call(f, vec![Value::Obj(id), src, Value::Obj(kw)]));
         }
