@@ -520,3 +520,15 @@ def _ne(a, b):
 
 def _ne(a, b):
     return not (a == b)
+
+
+def _init_subclass(cls, kwargs):
+    super(cls, cls).__init_subclass__(**kwargs)
+    return cls
+
+
+def _build_with_meta(meta, name, bases, ns, kwargs, cell):
+    cls = meta(name, bases, ns, **kwargs)
+    if cell is not None:
+        _set_cell(cell, cls)
+    return cls

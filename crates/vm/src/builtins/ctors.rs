@@ -29,6 +29,12 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("object.__setattr__", M, object_setattr),
     def("object.__getattribute__", M, object_getattribute),
     def("object.__format__", M, object_format),
+    def(
+        "object.__init_subclass__",
+        crate::native::NativeKind::ClassMethod,
+        object_init_subclass,
+    ),
+    def("builtins._set_cell", F, set_cell),
     def("BaseException.__new__", F, exc_new),
     def("BaseException.__init__", M, exc_init),
     def("BaseException.__str__", M, exc_str),
@@ -174,6 +180,28 @@ fn object_setattr(vm: &mut Vm, args: Args) -> R<Value> {
 fn object_getattribute(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("__getattribute__", &args, 2, 2)?;
     vm.getattr(args.pos[0], args.pos[1])
+}
+
+fn object_init_subclass(vm: &mut Vm, args: Args) -> R<Value> {
+    if let Some((k, _)) = args.kw.first() {
+        let n = vm.text(*k).to_string();
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("__init_subclass__() takes no keyword arguments ('{n}' given)"),
+        );
+    }
+    Ok(Value::None)
+}
+
+/// `_set_cell(cell, value)`: fill a class body's `__class__` cell.
+fn set_cell(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_set_cell", &args, 2, 2)?;
+    if let Value::Obj(c) = args.pos[0] {
+        if let Obj::Cell(v) = vm.heap.get_mut(c) {
+            *v = args.pos[1];
+        }
+    }
+    Ok(Value::None)
 }
 
 fn object_format(vm: &mut Vm, args: Args) -> R<Value> {

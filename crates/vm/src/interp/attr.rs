@@ -294,6 +294,20 @@ impl Vm {
                                 }));
                             }
                             Obj::StaticMethod(f) => return Ok(*f),
+                            Obj::Function(_) if self.text(name) == "__init_subclass__" => {
+                                // An implicit class method, as in CPython.
+                                return Ok(self.alloc(Obj::Method {
+                                    func: v,
+                                    self_: obj,
+                                }));
+                            }
+                            Obj::Native { id, self_ }
+                                if self_.is_undef()
+                                    && self.native_kind(*id) == NativeKind::ClassMethod =>
+                            {
+                                let id = *id;
+                                return Ok(self.alloc(Obj::Native { id, self_: obj }));
+                            }
                             _ => {}
                         }
                     }

@@ -482,8 +482,25 @@ impl Vm {
         Ok(Value::Obj(id))
     }
 
-    /// Push a finished class, running `__init_subclass__` hooks when defined in Python.
-    pub(crate) fn finish_class(&mut self, st: &mut ExecState, cls: Value) -> R<()> {
+    /// Push a finished class, first running a base's `__init_subclass__`
+    /// when one is defined in Python.
+    pub(crate) fn finish_class(&mut self, st: &mut ExecState, cls: Value, kwargs: Value) -> R<()> {
+        let key = Vm::key_of("__init_subclass__");
+        let hook = cls
+            .obj()
+            .and_then(|c| self.class(c))
+            .map(|c| c.mro[1..].to_vec())
+            .unwrap_or_default()
+            .into_iter()
+            .find_map(|k| {
+                self.class(k)
+                    .and_then(|c| self.dict_ref(c.dict))
+                    .and_then(|d| d.get(&key))
+            });
+        if matches!(hook, Some(Value::Obj(h)) if matches!(self.heap.get(h), Obj::Function(_))) {
+            let f = self.prelude_fn("_init_subclass")?;
+            return self.call(st, f, Args::new(vec![cls, kwargs]), Then::Push);
+        }
         push_top(st, cls);
         Ok(())
     }

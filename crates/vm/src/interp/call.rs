@@ -662,14 +662,21 @@ impl Vm {
                 ns,
                 kwargs,
             } => {
-                let _ = (meta, kwargs);
-                let cls = self.new_class_from_ns(name, bases, ns)?;
-                if let Value::Obj(cell) = v {
-                    if let Obj::Cell(_) = self.heap.get(cell) {
-                        *self.cell_mut(cell) = cls;
-                    }
+                let cell = match v {
+                    Value::Obj(c) if matches!(self.heap.get(c), Obj::Cell(_)) => v,
+                    _ => Value::None,
+                };
+                if matches!(meta, Value::Obj(m) if m != self.types.type_) {
+                    // A metaclass other than `type`: the prelude calls it.
+                    let f = self.prelude_fn("_build_with_meta")?;
+                    let a = vec![meta, name, bases, Value::Obj(ns), kwargs, cell];
+                    return self.call(st, f, Args::new(a), Then::Push);
                 }
-                return self.finish_class(st, cls);
+                let cls = self.new_class_from_ns(name, bases, ns)?;
+                if let Value::Obj(c) = cell {
+                    *self.cell_mut(c) = cls;
+                }
+                return self.finish_class(st, cls, kwargs);
             }
             Then::Import { push, .. } => push_top(st, push),
         }
