@@ -503,14 +503,23 @@ impl Vm {
 
     /// `format(v, spec)` for values that need no user code.
     pub fn format_native(&mut self, v: Value, spec: &str) -> R<String> {
+        let empty = spec.is_empty();
         let Some(spec) = FormatSpec::parse(spec) else {
             return self.fail(ExcKind::ValueError, "Invalid format specifier");
         };
         let base = self.unwrap_base(v);
         if let Some(n) = self.num(base) {
-            if !matches!(base, Value::Bool(_)) || spec.ty.is_some() {
+            if !matches!(base, Value::Bool(_)) || !empty {
                 return self.format_number(n, &spec, v);
             }
+        }
+        if !empty && self.str_of(base).is_none() && self.num(base).is_none() {
+            // object.__format__ takes no spec.
+            let t = self.type_name(v);
+            return self.fail(
+                ExcKind::TypeError,
+                format!("unsupported format string passed to {t}.__format__"),
+            );
         }
         let text = self.str_native(v)?;
         if let Some(t) = spec.ty {

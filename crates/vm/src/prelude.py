@@ -125,7 +125,9 @@ def _format_value(v, conv, spec):
     fmt = getattr(type(v), "__format__", None)
     if fmt is not None and fmt is not object.__format__:
         return fmt(v, spec)
-    return _format_native(str(v), spec)
+    if spec:
+        raise TypeError("unsupported format string passed to " + type(v).__name__ + ".__format__")
+    return str(v)
 
 
 def _str_format(fmt, args, kwargs):
