@@ -64,6 +64,12 @@ pub enum Then {
     Discard,
     /// The bottom frame: `run` finishes with the result.
     Finish,
+    /// The result of `__init__` must be `None`; push `instance` (the common
+    /// case of [`Then::InitCheck`], without a boxed continuation).
+    InitPush {
+        /// The new instance.
+        instance: Value,
+    },
     /// The result of `__init__` must be `None`; push `instance`.
     InitCheck {
         /// The new instance.
@@ -285,6 +291,7 @@ impl Then {
                 next.trace(out);
             }
             Then::TruthJump { keep, .. } => vals(out, &[*keep]),
+            Then::InitPush { instance } => vals(out, &[*instance]),
             Then::BinaryRight { lhs, rhs, .. }
             | Then::InplaceFallback { lhs, rhs, .. }
             | Then::BinaryFail { lhs, rhs, .. }

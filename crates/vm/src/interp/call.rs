@@ -62,9 +62,59 @@ impl Vm {
                 return self.call_function(st, id, Args::new(args), Then::Push);
             }
         }
+        if let Value::Obj(id) = callee {
+            if matches!(self.heap.get(id), Obj::Class(_)) && self.fast_instantiate(st, id, base)? {
+                return Ok(());
+            }
+        }
+        let f = top(st)?;
         let args: Vec<Value> = f.slots.drain(base..).collect();
         f.slots.pop();
         self.call(st, callee, Args::new(args), Then::Push)
+    }
+
+    /// `C(args)` for a Python class whose `__new__` is `object.__new__` and
+    /// whose `__init__` takes exactly these positional arguments: make the
+    /// instance and push `__init__`'s frame straight from the caller's stack.
+    fn fast_instantiate(&mut self, st: &mut ExecState, cls: ObjId, base: usize) -> R<bool> {
+        let Obj::Class(c) = self.heap.get(cls) else {
+            return Ok(false);
+        };
+        if c.builtin || c.base_kind != crate::object::BaseKind::Object {
+            return Ok(false);
+        }
+        let Some(Value::Obj(new)) = self.lookup(cls, &self.sk.new) else {
+            return Ok(false);
+        };
+        let object_new = self.native_id("object.__new__");
+        if !matches!(self.heap.get(new), Obj::Native { id, .. } if Some(*id) == object_new) {
+            return Ok(false);
+        }
+        let Some(Value::Obj(init)) = self.lookup(cls, &self.sk.init) else {
+            return Ok(false);
+        };
+        if !matches!(self.heap.get(init), Obj::Function(_)) {
+            return Ok(false);
+        }
+        let instance = self.alloc(Obj::Instance(Box::new(crate::object::Instance {
+            class: cls,
+            dict: crate::objects::dict::Dict::new(),
+            exc: None,
+            base: Value::Undef,
+            key: None,
+        })));
+        // The class slot becomes `self`: the arguments follow it on the stack.
+        let f = top(st)?;
+        f.slots[base - 1] = instance;
+        if self.fast_call(st, init, base - 1, base - 1)? {
+            if let Some(frame) = st.frames.last_mut() {
+                frame.then = Then::InitPush { instance };
+            }
+            return Ok(true);
+        }
+        let f = top(st)?;
+        f.slots[base - 1] = Value::Obj(cls);
+        Ok(false)
     }
 
     pub(crate) fn exec_call_method(&mut self, st: &mut ExecState, n: u32) -> R<()> {
@@ -574,6 +624,16 @@ impl Vm {
             Then::PushThenNull => {
                 push_top(st, v);
                 push_top(st, Value::Undef);
+            }
+            Then::InitPush { instance } => {
+                if v != Value::None {
+                    let t = self.type_name(v);
+                    return self.fail(
+                        ExcKind::TypeError,
+                        format!("__init__() should return None, not '{t}'"),
+                    );
+                }
+                push_top(st, instance);
             }
             Then::InitCheck { instance, next } => {
                 if v != Value::None {
