@@ -8,6 +8,10 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
+/// The same allocator as the `brine` command, so the figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench_scripts(c: &mut Criterion) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/py");
     let mut group = c.benchmark_group("interp");

@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// The VM allocates and frees many small objects; mimalloc serves that
+/// pattern much faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Run Python programs as tasklets on brine's stackless VM.
 #[derive(Parser)]
 #[command(name = "brine", version, about)]
