@@ -524,8 +524,13 @@ def _ne(a, b):
     return not (a == b)
 
 
-def _init_subclass(cls, kwargs):
-    super(cls, cls).__init_subclass__(**kwargs)
+def _class_hooks(cls, kwargs, init_subclass):
+    for name, value in list(cls.__dict__.items()):
+        hook = getattr(type(value), "__set_name__", None)
+        if hook is not None:
+            hook(value, cls, name)
+    if init_subclass:
+        super(cls, cls).__init_subclass__(**kwargs)
     return cls
 
 

@@ -187,6 +187,14 @@ impl Vm {
             if matches!(self.heap.get(d), Obj::Property { .. }) {
                 return self.bind(Value::Obj(d), obj, tp);
             }
+            // A data descriptor written in Python (`__get__` and `__set__`) wins
+            // over the instance dict.
+            if let Some(get) = self.user_descriptor(d, true) {
+                return Err(Ctl::tail_call(
+                    get,
+                    vec![Value::Obj(d), obj, Value::Obj(tp)],
+                ));
+            }
         }
         if let Value::Obj(id) = obj {
             match self.heap.get(id) {
@@ -211,6 +219,9 @@ impl Vm {
             return Ok(v);
         }
         if let Some(d) = descr {
+            if let Some(get) = d.obj().and_then(|id| self.user_descriptor(id, false)) {
+                return Err(Ctl::tail_call(get, vec![d, obj, Value::Obj(tp)]));
+            }
             return self.bind(d, obj, tp);
         }
         if let Some(ga) = self.lookup(tp, &self.sk.getattr) {
@@ -225,6 +236,9 @@ impl Vm {
 
     fn class_getattr(&mut self, cls: ObjId, name: Value, key: &HKey) -> R<Value> {
         if let Some(v) = self.lookup(cls, key) {
+            if let Some(get) = v.obj().and_then(|id| self.user_descriptor(id, false)) {
+                return Err(Ctl::tail_call(get, vec![v, Value::None, Value::Obj(cls)]));
+            }
             if let Value::Obj(d) = v {
                 match self.heap.get(d) {
                     Obj::StaticMethod(f) => return Ok(*f),
@@ -321,6 +335,23 @@ impl Vm {
             ExcKind::AttributeError,
             format!("'super' object has no attribute '{n}'"),
         )
+    }
+
+    /// The `__get__` of an instance whose class defines it in Python (a
+    /// descriptor); with `data`, only if the class also defines `__set__`
+    /// or `__delete__`.
+    fn user_descriptor(&self, d: ObjId, data: bool) -> Option<Value> {
+        if !matches!(self.heap.get(d), Obj::Instance(_)) {
+            return None;
+        }
+        let v = Value::Obj(d);
+        if !self.has_user_method(v, "__get__") {
+            return None;
+        }
+        if data && !self.has_user_method(v, "__set__") && !self.has_user_method(v, "__delete__") {
+            return None;
+        }
+        self.lookup_special(v, "__get__")
     }
 
     /// Attributes that are not in any dict: `__class__`, `__name__`, `args`, …
@@ -512,6 +543,18 @@ impl Vm {
     fn setattr_key(&mut self, obj: Value, name: Value, key: &HKey, v: Value) -> R<()> {
         let tp = self.type_of(obj);
         if let Some(Value::Obj(d)) = self.lookup(tp, key) {
+            if self.has_user_method(Value::Obj(d), "__set__")
+                && matches!(self.heap.get(d), Obj::Instance(_))
+            {
+                let set = self
+                    .lookup_special(Value::Obj(d), "__set__")
+                    .unwrap_or(Value::None);
+                return Err(Ctl::call_then(
+                    set,
+                    vec![Value::Obj(d), obj, v],
+                    Then::Discard,
+                ));
+            }
             if let Obj::Property { fset, .. } = self.heap.get(d) {
                 let fset = *fset;
                 if fset == Value::None {
@@ -632,6 +675,14 @@ impl Vm {
     fn delattr_key(&mut self, obj: Value, name: Value, key: HKey) -> R<()> {
         let tp = self.type_of(obj);
         if let Some(Value::Obj(d)) = self.lookup(tp, &key) {
+            if self.has_user_method(Value::Obj(d), "__delete__")
+                && matches!(self.heap.get(d), Obj::Instance(_))
+            {
+                let del = self
+                    .lookup_special(Value::Obj(d), "__delete__")
+                    .unwrap_or(Value::None);
+                return Err(Ctl::call_then(del, vec![Value::Obj(d), obj], Then::Discard));
+            }
             if let Obj::Property { fdel, .. } = self.heap.get(d) {
                 let fdel = *fdel;
                 if fdel == Value::None {

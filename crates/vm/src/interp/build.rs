@@ -497,9 +497,21 @@ impl Vm {
                     .and_then(|c| self.dict_ref(c.dict))
                     .and_then(|d| d.get(&key))
             });
-        if matches!(hook, Some(Value::Obj(h)) if matches!(self.heap.get(h), Obj::Function(_))) {
-            let f = self.prelude_fn("_init_subclass")?;
-            return self.call(st, f, Args::new(vec![cls, kwargs]), Then::Push);
+        let init_subclass =
+            matches!(hook, Some(Value::Obj(h)) if matches!(self.heap.get(h), Obj::Function(_)));
+        let set_name = cls
+            .obj()
+            .and_then(|c| self.class(c))
+            .and_then(|c| self.dict_ref(c.dict))
+            .is_some_and(|d| {
+                d.map
+                    .values()
+                    .any(|(_, v)| self.has_user_method(*v, "__set_name__"))
+            });
+        if init_subclass || set_name {
+            let f = self.prelude_fn("_class_hooks")?;
+            let a = vec![cls, kwargs, Value::Bool(init_subclass)];
+            return self.call(st, f, Args::new(a), Then::Push);
         }
         push_top(st, cls);
         Ok(())
