@@ -44,6 +44,11 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("builtins.bin", F, bin),
     def("builtins.oct", F, oct),
     def("builtins.format", F, format),
+    def("builtins.globals", F, frame_only),
+    def("builtins.locals", F, frame_only),
+    def("builtins.vars", F, vars),
+    def("builtins.exit", F, exit),
+    def("builtins.quit", F, exit),
     def("builtins.__build_class__", F, build_class_placeholder),
     def("builtins._write", F, write),
     def("builtins._is_native", F, is_native),
@@ -1013,4 +1018,29 @@ impl Vm {
             _ => None,
         }
     }
+}
+
+/// `globals()` and `locals()` are served by the interpreter, which has the frame.
+fn frame_only(vm: &mut Vm, _: Args) -> R<Value> {
+    vm.fail(ExcKind::SystemError, "needs the calling frame")
+}
+
+/// `vars(obj)`: its `__dict__` (`vars()` is `locals()`, served by the interpreter).
+fn vars(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("vars", &args, 1, 1)?;
+    let name = vm.intern("__dict__");
+    match vm.getattr(args.pos[0], name) {
+        Err(Ctl::Raise(_)) => vm.fail(
+            ExcKind::TypeError,
+            "vars() argument must have __dict__ attribute",
+        ),
+        r => r,
+    }
+}
+
+/// `exit(code)` / `quit(code)`: raise `SystemExit`.
+fn exit(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = vm.types.exc(ExcKind::SystemExit);
+    let a = args.pos.first().copied().into_iter().collect();
+    Err(Ctl::Raise(vm.new_exc_with_args(c, a)))
 }

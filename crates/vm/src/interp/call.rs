@@ -248,6 +248,14 @@ impl Vm {
                 let v = (def.f)(self, args)?;
                 return self.apply_then(st, then, v);
             }
+            "builtins.globals" => {
+                let g = top(st)?.globals;
+                return self.apply_then(st, then, Value::Obj(g));
+            }
+            "builtins.locals" | "builtins.vars" if args.pos.is_empty() => {
+                let d = self.frame_locals(st)?;
+                return self.apply_then(st, then, d);
+            }
             _ => {}
         }
         let retry: Option<Vec<Value>> =
@@ -900,6 +908,43 @@ impl Vm {
             next: Box::new(then),
         };
         self.call(st, initf, iargs, then)
+    }
+
+    /// `locals()`: the namespace of a class body or module, else a new dict
+    /// of the frame's bound fast locals and cells.
+    fn frame_locals(&mut self, st: &mut ExecState) -> R<Value> {
+        let f = top(st)?;
+        if let Some(ns) = f.namespace {
+            return Ok(Value::Obj(ns));
+        }
+        if f.code.code.name == "<module>" {
+            return Ok(Value::Obj(f.globals));
+        }
+        let mut pairs: Vec<(String, Value)> = Vec::new();
+        let co = &f.code.code;
+        for (i, n) in co.varnames.iter().enumerate() {
+            if let Some(v) = f.slots.get(i).filter(|v| !v.is_undef()) {
+                pairs.push((n.clone(), *v));
+            }
+        }
+        let cells: Vec<(String, ObjId)> = co
+            .cellvars
+            .iter()
+            .chain(co.freevars.iter())
+            .cloned()
+            .zip(f.cells.iter().copied())
+            .collect();
+        for (n, c) in cells {
+            let v = self.cell_get(c);
+            if !v.is_undef() {
+                pairs.push((n, v));
+            }
+        }
+        let d = self.new_dict();
+        for (n, v) in pairs {
+            self.dict_set_str(d, &n, v);
+        }
+        Ok(Value::Obj(d))
     }
 
     /// A function defined in the prelude.
