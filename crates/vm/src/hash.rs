@@ -14,6 +14,16 @@ const HASH_MODULUS: i64 = (1 << 61) - 1;
 impl Vm {
     /// The dict key of a value, or `TypeError: unhashable type`.
     pub fn hkey(&mut self, v: Value) -> R<HKey> {
+        self.hkey_depth(v, 0)
+    }
+
+    fn hkey_depth(&mut self, v: Value, depth: usize) -> R<HKey> {
+        if depth > 500 {
+            return self.fail(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while calling a Python object",
+            );
+        }
         Ok(match v {
             Value::None | Value::Undef => HKey::None,
             Value::Bool(b) => HKey::Int(i64::from(b)),
@@ -40,7 +50,7 @@ impl Vm {
                     let items = items.clone();
                     let mut keys = Vec::with_capacity(items.len());
                     for x in items {
-                        keys.push(self.hkey(x)?);
+                        keys.push(self.hkey_depth(x, depth + 1)?);
                     }
                     HKey::Tuple(keys.into())
                 }
@@ -56,7 +66,7 @@ impl Vm {
                 Obj::Instance(i) => {
                     let base = i.base;
                     if !base.is_undef() && !self.has_user_method(v, "__hash__") {
-                        return self.hkey(base);
+                        return self.hkey_depth(base, depth + 1);
                     }
                     if self.has_user_method(v, "__eq__") && !self.has_user_method(v, "__hash__") {
                         let t = self.type_name(v);

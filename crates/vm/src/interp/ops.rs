@@ -13,6 +13,9 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// How deeply native comparisons follow nested containers before handing over.
+const MAX_NATIVE_DEPTH: usize = 500;
+
 /// `x op y` on small ints when the result fits; `None` otherwise.
 #[inline]
 pub(crate) fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
@@ -365,11 +368,17 @@ impl Vm {
     fn seq_repeat(&mut self, seq: Value, n: i64) -> R<Option<Value>> {
         let n = n.max(0) as usize;
         let Value::Obj(id) = seq else { return Ok(None) };
+        let unit = match self.heap.get(id) {
+            Obj::Str(s) => s.s.len(),
+            Obj::List(v) | Obj::Tuple(v) => v.len() * std::mem::size_of::<crate::value::Value>(),
+            Obj::Bytes(b) => b.len(),
+            _ => 0,
+        };
+        if unit.saturating_mul(n) > (1 << 32) {
+            return self.fail(ExcKind::MemoryError, "");
+        }
         let out = match self.heap.get(id) {
             Obj::Str(s) => {
-                if s.s.len().saturating_mul(n) > (1 << 32) {
-                    return self.fail(ExcKind::MemoryError, "");
-                }
                 let r = s.s.repeat(n);
                 return Ok(Some(self.new_string(r)));
             }
@@ -594,11 +603,18 @@ impl Vm {
     }
 
     fn needs_user_compare(&self, v: Value) -> bool {
+        self.needs_user_compare_depth(v, 0)
+    }
+
+    fn needs_user_compare_depth(&self, v: Value, depth: usize) -> bool {
         match v {
             Value::Obj(id) => match self.heap.get(id) {
                 Obj::Instance(_) => true,
                 Obj::List(items) | Obj::Tuple(items) => {
-                    items.iter().any(|x| self.needs_user_compare(*x))
+                    depth > MAX_NATIVE_DEPTH
+                        || items
+                            .iter()
+                            .any(|x| self.needs_user_compare_depth(*x, depth + 1))
                 }
                 _ => false,
             },
@@ -608,6 +624,16 @@ impl Vm {
 
     /// `a == b` for built-in values; `None` when user code is needed.
     pub fn eq_native(&self, a: Value, b: Value) -> Option<bool> {
+        self.eq_depth(a, b, 0)
+    }
+
+    /// `eq_native` with the nesting depth so far; nesting deeper than
+    /// [`MAX_NATIVE_DEPTH`] is left to the prelude (which raises
+    /// `RecursionError` through the frame limit) rather than recursing in Rust.
+    fn eq_depth(&self, a: Value, b: Value, depth: usize) -> Option<bool> {
+        if depth > MAX_NATIVE_DEPTH {
+            return None;
+        }
         if a.is(b) {
             if let Value::Float(f) = a {
                 return Some(!f.is_nan());
@@ -631,7 +657,7 @@ impl Vm {
                     return Some(false);
                 }
                 for (p, q) in x.iter().zip(y.iter()) {
-                    if !self.eq_native(*p, *q)? {
+                    if !self.eq_depth(*p, *q, depth + 1)? {
                         return Some(false);
                     }
                 }
@@ -644,7 +670,7 @@ impl Vm {
                 for (k, (_, v)) in x.map.iter() {
                     match y.get(k) {
                         Some(w) => {
-                            if !self.eq_native(*v, w)? {
+                            if !self.eq_depth(*v, w, depth + 1)? {
                                 return Some(false);
                             }
                         }
@@ -687,12 +713,12 @@ impl Vm {
             (Obj::Instance(x), _)
                 if !x.base.is_undef() && self.user_dunder(a, "__eq__").is_none() =>
             {
-                self.eq_native(x.base, b)
+                self.eq_depth(x.base, b, depth + 1)
             }
             (_, Obj::Instance(y))
                 if !y.base.is_undef() && self.user_dunder(b, "__eq__").is_none() =>
             {
-                self.eq_native(a, y.base)
+                self.eq_depth(a, y.base, depth + 1)
             }
             _ => {
                 if self.user_dunder(a, "__eq__").is_some()
@@ -707,48 +733,54 @@ impl Vm {
     }
 
     /// Order two built-in values: `Some(Some(o))` ordered, `Some(None)`
-    /// unordered (NaN), `None` not comparable natively.
-    fn order_native(&mut self, a: Value, b: Value) -> R<Option<Option<Ordering>>> {
-        if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
-            return Ok(Some(num_cmp(&x, &y)));
-        }
-        let (Value::Obj(ia), Value::Obj(ib)) = (a, b) else {
-            return Ok(None);
-        };
-        match (self.heap.get(ia), self.heap.get(ib)) {
-            (Obj::Str(x), Obj::Str(y)) => Ok(Some(Some(x.s.cmp(&y.s)))),
-            (Obj::Bytes(x), Obj::Bytes(y)) => Ok(Some(Some(x.cmp(y)))),
-            (Obj::List(x), Obj::List(y)) | (Obj::Tuple(x), Obj::Tuple(y)) => {
-                let (x, y) = (x.clone(), y.clone());
-                for (p, q) in x.iter().zip(y.iter()) {
-                    match self.eq_native(*p, *q) {
-                        Some(true) => continue,
-                        Some(false) => return self.order_native(*p, *q),
-                        None => return Ok(None),
+    /// unordered (NaN), `None` not comparable natively. Nested sequences are
+    /// followed in a loop, not by Rust recursion.
+    fn order_native(&mut self, mut a: Value, mut b: Value) -> R<Option<Option<Ordering>>> {
+        for _ in 0..=MAX_NATIVE_DEPTH {
+            if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
+                return Ok(Some(num_cmp(&x, &y)));
+            }
+            let (Value::Obj(ia), Value::Obj(ib)) = (a, b) else {
+                return Ok(None);
+            };
+            let (na, nb) = match (self.heap.get(ia), self.heap.get(ib)) {
+                (Obj::Str(x), Obj::Str(y)) => return Ok(Some(Some(x.s.cmp(&y.s)))),
+                (Obj::Bytes(x), Obj::Bytes(y)) => return Ok(Some(Some(x.cmp(y)))),
+                (Obj::List(x), Obj::List(y)) | (Obj::Tuple(x), Obj::Tuple(y)) => {
+                    let mut differ = None;
+                    for (p, q) in x.iter().zip(y.iter()) {
+                        match self.eq_native(*p, *q) {
+                            Some(true) => continue,
+                            Some(false) => {
+                                differ = Some((*p, *q));
+                                break;
+                            }
+                            None => return Ok(None),
+                        }
+                    }
+                    match differ {
+                        Some(pq) => pq,
+                        None => return Ok(Some(Some(x.len().cmp(&y.len())))),
                     }
                 }
-                Ok(Some(Some(x.len().cmp(&y.len()))))
-            }
-            (Obj::Set(x) | Obj::FrozenSet(x), Obj::Set(y) | Obj::FrozenSet(y)) => {
-                let sub = x.keys().all(|k| y.contains_key(k));
-                let sup = y.keys().all(|k| x.contains_key(k));
-                Ok(Some(match (sub, sup) {
-                    (true, true) => Some(Ordering::Equal),
-                    (true, false) => Some(Ordering::Less),
-                    (false, true) => Some(Ordering::Greater),
-                    (false, false) => None,
-                }))
-            }
-            (Obj::Instance(x), _) if !x.base.is_undef() => {
-                let base = x.base;
-                self.order_native(base, b)
-            }
-            (_, Obj::Instance(y)) if !y.base.is_undef() => {
-                let base = y.base;
-                self.order_native(a, base)
-            }
-            _ => Ok(None),
+                (Obj::Set(x) | Obj::FrozenSet(x), Obj::Set(y) | Obj::FrozenSet(y)) => {
+                    let sub = x.keys().all(|k| y.contains_key(k));
+                    let sup = y.keys().all(|k| x.contains_key(k));
+                    return Ok(Some(match (sub, sup) {
+                        (true, true) => Some(Ordering::Equal),
+                        (true, false) => Some(Ordering::Less),
+                        (false, true) => Some(Ordering::Greater),
+                        (false, false) => None,
+                    }));
+                }
+                (Obj::Instance(x), _) if !x.base.is_undef() => (x.base, b),
+                (_, Obj::Instance(y)) if !y.base.is_undef() => (a, y.base),
+                _ => return Ok(None),
+            };
+            a = na;
+            b = nb;
         }
+        Ok(None)
     }
 
     pub(crate) fn exec_contains(
