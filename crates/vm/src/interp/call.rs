@@ -566,19 +566,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return self.fail(
-                ExcKind::TypeError,
-                format!(
-                    "{fname}() missing {} {}: {}",
-                    missing.len(),
-                    if missing.len() == 1 {
-                        "required positional argument"
-                    } else {
-                        "required positional arguments"
-                    },
-                    name_list(&missing)
-                ),
-            );
+            return Err(self.missing_args(&fname, &missing, "positional"));
         }
         for (slot, name) in slots[argcount..argcount + kwonly]
             .iter_mut()
@@ -592,21 +580,21 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return self.fail(
-                ExcKind::TypeError,
-                format!(
-                    "{fname}() missing {} {}: {}",
-                    missing.len(),
-                    if missing.len() == 1 {
-                        "required keyword-only argument"
-                    } else {
-                        "required keyword-only arguments"
-                    },
-                    name_list(&missing)
-                ),
-            );
+            return Err(self.missing_args(&fname, &missing, "keyword-only"));
         }
         Ok(())
+    }
+
+    /// CPython's `f() missing 2 required positional arguments: 'a' and 'b'`.
+    #[cold]
+    fn missing_args(&mut self, fname: &str, missing: &[String], kind: &str) -> Ctl {
+        let n = missing.len();
+        let s = if n == 1 { "" } else { "s" };
+        let names = name_list(missing);
+        self.err(
+            ExcKind::TypeError,
+            format!("{fname}() missing {n} required {kind} argument{s}: {names}"),
+        )
     }
 
     pub(crate) fn exec_return(&mut self, st: &mut ExecState) -> R<()> {

@@ -310,39 +310,7 @@ impl Vm {
                 Ok(None)
             }
             (BinOp::Mod, Obj::Str(_)) => self.percent_format(a, b).map(Some),
-            (BinOp::Add, Obj::List(x)) => match bv {
-                Value::Obj(ib) => match self.heap.get(ib) {
-                    Obj::List(y) => {
-                        let mut v = x.clone();
-                        v.extend_from_slice(y);
-                        Ok(Some(self.new_list(v)))
-                    }
-                    _ => Ok(None),
-                },
-                _ => Ok(None),
-            },
-            (BinOp::Add, Obj::Tuple(x)) => match bv {
-                Value::Obj(ib) => match self.heap.get(ib) {
-                    Obj::Tuple(y) => {
-                        let mut v = x.clone();
-                        v.extend_from_slice(y);
-                        Ok(Some(self.new_tuple(v)))
-                    }
-                    _ => Ok(None),
-                },
-                _ => Ok(None),
-            },
-            (BinOp::Add, Obj::Bytes(x)) => match bv {
-                Value::Obj(ib) => match self.heap.get(ib) {
-                    Obj::Bytes(y) => {
-                        let mut v = x.to_vec();
-                        v.extend_from_slice(y);
-                        Ok(Some(self.alloc(Obj::Bytes(v.into()))))
-                    }
-                    _ => Ok(None),
-                },
-                _ => Ok(None),
-            },
+            (BinOp::Add, Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_)) => Ok(self.concat(ia, bv)),
             (BinOp::Mul, Obj::Str(_) | Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_)) => {
                 match self.num(bv) {
                     Some(Num::I(n)) => self.seq_repeat(a, n),
@@ -363,6 +331,18 @@ impl Vm {
             },
             _ => Ok(None),
         }
+    }
+
+    /// `a + b` for two lists, two tuples or two bytes; `None` for other pairs.
+    fn concat(&mut self, a: crate::heap::ObjId, b: Value) -> Option<Value> {
+        let Value::Obj(ib) = b else { return None };
+        let obj = match (self.heap.get(a), self.heap.get(ib)) {
+            (Obj::List(x), Obj::List(y)) => Obj::List([&x[..], &y[..]].concat()),
+            (Obj::Tuple(x), Obj::Tuple(y)) => Obj::Tuple([&x[..], &y[..]].concat()),
+            (Obj::Bytes(x), Obj::Bytes(y)) => Obj::Bytes([&x[..], &y[..]].concat().into()),
+            _ => return None,
+        };
+        Some(self.alloc(obj))
     }
 
     fn seq_repeat(&mut self, seq: Value, n: i64) -> R<Option<Value>> {
