@@ -131,6 +131,12 @@ impl Vm {
             exc: Vec::new(),
         };
         self.types = t;
+        let type_ = self.types.type_;
+        for id in [object, type_, int, bool_] {
+            if let Obj::Class(c) = self.heap.get_mut(id) {
+                c.meta = type_;
+            }
+        }
         for c in [
             self.types.int,
             self.types.bool_,

@@ -78,6 +78,7 @@ impl Vm {
             dict,
             base_kind,
             builtin,
+            meta: self.types.type_,
         })));
         let mut mro = vec![id];
         mro.extend(mro_tail);
@@ -114,6 +115,7 @@ impl Vm {
             dict,
             base_kind,
             builtin: true,
+            meta: self.types.type_,
         })));
         mro.insert(0, id);
         if let Obj::Class(c) = self.heap.get_mut(id) {

@@ -85,6 +85,8 @@ pub struct Class {
     pub base_kind: BaseKind,
     /// Whether this is a built-in type (its attributes cannot be set).
     pub builtin: bool,
+    /// Its metaclass (`type` unless a class statement chose another).
+    pub meta: ObjId,
 }
 
 /// Which built-in layout the instances of a class have.
@@ -361,6 +363,7 @@ impl Obj {
                 out.extend(c.bases.iter().copied());
                 out.extend(c.mro.iter().copied());
                 out.push(c.dict);
+                out.push(c.meta);
             }
             Obj::Instance(i) => {
                 out.push(i.class);

@@ -217,7 +217,7 @@ impl Vm {
                 Obj::Native { .. } => t.builtin_function,
                 Obj::Method { .. } => t.method,
                 Obj::Code(_) => t.code,
-                Obj::Class(_) => t.type_,
+                Obj::Class(c) => c.meta,
                 Obj::Instance(i) => i.class,
                 Obj::Module(_) => t.module,
                 Obj::Cell(_) => t.cell,

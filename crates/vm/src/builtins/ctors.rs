@@ -42,6 +42,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("BaseException.with_traceback", M, exc_with_traceback),
     def("type.__new__", F, type_new),
     def("type.mro", M, type_mro),
+    def("type.__call__", M, type_call_placeholder),
     def("type.__subclasses__", M, type_subclasses),
     def("int.__new__", F, int_new),
     def("float.__new__", F, float_new),
@@ -269,10 +270,24 @@ fn type_new(vm: &mut Vm, args: Args) -> R<Value> {
                 return vm.fail(ExcKind::TypeError, "type() argument 3 must be dict");
             };
             let d = vm.heap.alloc(Obj::Dict(src));
-            vm.new_class_from_ns(name, bases, d)
+            let cls = vm.new_class_from_ns(name, bases, d)?;
+            let meta = args.pos[0];
+            if let (Value::Obj(c), Value::Obj(m)) = (cls, meta) {
+                if vm.is_subclass(m, vm.types.type_) {
+                    if let Obj::Class(k) = vm.heap.get_mut(c) {
+                        k.meta = m;
+                    }
+                }
+            }
+            Ok(cls)
         }
         _ => vm.fail(ExcKind::TypeError, "type() takes 1 or 3 arguments"),
     }
+}
+
+/// `type.__call__` is served by the interpreter, which can push `__init__`'s frame.
+fn type_call_placeholder(vm: &mut Vm, _: Args) -> R<Value> {
+    vm.fail(ExcKind::SystemError, "type.__call__ outside a call")
 }
 
 fn type_mro(vm: &mut Vm, args: Args) -> R<Value> {

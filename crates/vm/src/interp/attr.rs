@@ -266,7 +266,7 @@ impl Vm {
         if let Some(v) = self.special_attr(Value::Obj(cls), name)? {
             return Ok(v);
         }
-        let tp = self.types.type_;
+        let tp = self.type_of(Value::Obj(cls));
         if let Some(d) = self.lookup(tp, key) {
             return self.bind(d, Value::Obj(cls), tp);
         }
@@ -279,7 +279,12 @@ impl Vm {
 
     fn super_getattr(&mut self, class: ObjId, obj: Value, name: Value, key: &HKey) -> R<Value> {
         let (start_type, is_class) = match obj {
-            Value::Obj(id) if matches!(self.heap.get(id), Obj::Class(_)) => (id, true),
+            // super(C, klass) with klass a subclass of C: klass's own MRO.
+            Value::Obj(id)
+                if matches!(self.heap.get(id), Obj::Class(_)) && self.is_subclass(id, class) =>
+            {
+                (id, true)
+            }
             _ => (self.type_of(obj), false),
         };
         let mro = self

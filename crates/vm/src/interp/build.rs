@@ -438,6 +438,16 @@ impl Vm {
                 }
             }
         }
+        if meta.is_undef() {
+            // The metaclass of the first base with one other than `type`.
+            for b in &args.pos[2..] {
+                let m = Value::Obj(self.type_of(*b));
+                if m != Value::Obj(self.types.type_) && self.class(self.type_of(*b)).is_some() {
+                    meta = m;
+                    break;
+                }
+            }
+        }
         let ns = self.new_dict();
         let Value::Obj(fid) = func else {
             return self.fail(

@@ -80,7 +80,8 @@ impl Vm {
         let Obj::Class(c) = self.heap.get(cls) else {
             return Ok(false);
         };
-        if c.builtin || c.base_kind != crate::object::BaseKind::Object {
+        if c.builtin || c.base_kind != crate::object::BaseKind::Object || c.meta != self.types.type_
+        {
             return Ok(false);
         }
         let Some(Value::Obj(new)) = self.lookup(cls, &self.sk.new) else {
@@ -210,7 +211,20 @@ impl Vm {
                 }
                 self.call_native(st, nid, args, then)
             }
-            Obj::Class(_) => self.instantiate(st, id, args, then),
+            Obj::Class(c) => {
+                let meta = c.meta;
+                if meta != self.types.type_ {
+                    if let Some(m) = self.lookup(meta, &self.sk.call) {
+                        if matches!(m, Value::Obj(f) if matches!(self.heap.get(f), Obj::Function(_)))
+                        {
+                            let mut args = args;
+                            args.pos.insert(0, callee);
+                            return self.call(st, m, args, then);
+                        }
+                    }
+                }
+                self.instantiate(st, id, args, then)
+            }
             Obj::StaticMethod(f) => {
                 let f = *f;
                 self.call(st, f, args, then)
@@ -247,6 +261,17 @@ impl Vm {
                 let args = self.zero_arg_super(st)?;
                 let v = (def.f)(self, args)?;
                 return self.apply_then(st, then, v);
+            }
+            "type.__call__" => {
+                let mut args = args;
+                let Some(Value::Obj(cls)) = (!args.pos.is_empty()).then(|| args.pos.remove(0))
+                else {
+                    return self.fail(ExcKind::TypeError, "type.__call__ needs a class");
+                };
+                if self.class(cls).is_none() {
+                    return self.fail(ExcKind::TypeError, "type.__call__ needs a class");
+                }
+                return self.instantiate(st, cls, args, then);
             }
             "builtins.globals" => {
                 let g = top(st)?.globals;
