@@ -184,17 +184,22 @@ impl Vm {
         let key_text = self.intern("text");
         let key_msg = self.intern("msg");
         let msg = self.new_str(&e.message);
-        if let Value::Obj(id) = exc {
-            if let Obj::Instance(i) = self.heap.get_mut(id) {
-                i.dict.insert(Vm::key_of("filename"), key_file, file);
-                i.dict.insert(
-                    Vm::key_of("lineno"),
-                    key_line,
-                    Value::Int(i64::from(e.line)),
-                );
-                i.dict.insert(Vm::key_of("text"), key_text, text);
-                i.dict.insert(Vm::key_of("msg"), key_msg, msg);
-            }
+        let dict = match exc {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Instance(i) => Some(i.dict),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(Obj::Dict(d)) = dict.map(|d| self.heap.get_mut(d)) {
+            d.insert(Vm::key_of("filename"), key_file, file);
+            d.insert(
+                Vm::key_of("lineno"),
+                key_line,
+                Value::Int(i64::from(e.line)),
+            );
+            d.insert(Vm::key_of("text"), key_text, text);
+            d.insert(Vm::key_of("msg"), key_msg, msg);
         }
         exc
     }

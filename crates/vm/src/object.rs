@@ -130,8 +130,8 @@ pub struct TbEntry {
 pub struct Instance {
     /// Its class.
     pub class: ObjId,
-    /// Its attributes.
-    pub dict: Dict,
+    /// Its attributes (an `Obj::Dict`, which `__dict__` returns).
+    pub dict: ObjId,
     /// Exception data, for exception instances.
     pub exc: Option<Box<ExcData>>,
     /// The built-in value a subclass of a built-in type wraps.
@@ -367,7 +367,7 @@ impl Obj {
             }
             Obj::Instance(i) => {
                 out.push(i.class);
-                trace_dict(out, &i.dict);
+                out.push(i.dict);
                 push_value(out, i.base);
                 if let Some((_, k)) = i.key {
                     out.push(k);

@@ -146,7 +146,8 @@ impl Vm {
         if self.exc_is(exc, crate::types::ExcKind::SyntaxError) {
             if let Value::Obj(id) = exc {
                 if let Obj::Instance(i) = self.heap.get(id) {
-                    let get = |k: &str| i.dict.get(&Vm::key_of(k));
+                    let attrs = self.dict_ref(i.dict);
+                    let get = |k: &str| attrs.and_then(|d| d.get(&Vm::key_of(k)));
                     let file = get("filename")
                         .map(|v| self.text(v).to_string())
                         .unwrap_or_default();

@@ -287,9 +287,10 @@ impl Vm {
     /// A new exception instance of `class` with `args`.
     pub fn new_exc_with_args(&mut self, class: ObjId, args: Vec<Value>) -> Value {
         let args = self.new_tuple(args);
+        let dict = self.new_dict();
         self.alloc(Obj::Instance(Box::new(Instance {
             class,
-            dict: Dict::new(),
+            dict,
             exc: Some(Box::new(crate::object::ExcData {
                 args,
                 cause: Value::None,

@@ -1013,7 +1013,7 @@ impl Vm {
         if Value::Obj(i.class) != cls {
             return None;
         }
-        match i.dict.get(&Vm::key_of("fd")) {
+        match self.dict_ref(i.dict).and_then(|d| d.get(&Vm::key_of("fd"))) {
             Some(Value::Int(fd)) => Some(fd),
             _ => None,
         }

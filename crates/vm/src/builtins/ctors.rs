@@ -12,7 +12,7 @@ use crate::heap::ObjId;
 use crate::native::{Args, Ctl, NativeDef, NativeKind::Function as F, NativeKind::Method as M, R};
 use crate::num::Num;
 use crate::object::{BaseKind, ExcData, Instance, Obj};
-use crate::objects::dict::{Dict, SetMap};
+use crate::objects::dict::SetMap;
 use crate::objects::iter::IterState;
 use crate::types::ExcKind;
 use crate::value::Value;
@@ -86,9 +86,10 @@ fn wrap(vm: &mut Vm, cls: ObjId, exact: ObjId, v: Value) -> Value {
     if cls == exact {
         return v;
     }
+    let dict = vm.new_dict();
     vm.alloc(Obj::Instance(Box::new(Instance {
         class: cls,
-        dict: Dict::new(),
+        dict,
         exc: None,
         base: v,
         key: None,
@@ -103,9 +104,10 @@ fn object_new(vm: &mut Vm, args: Args) -> R<Value> {
     {
         return exc_new(vm, args);
     }
+    let dict = vm.new_dict();
     Ok(vm.alloc(Obj::Instance(Box::new(Instance {
         class: cls,
-        dict: Dict::new(),
+        dict,
         exc: None,
         base: Value::Undef,
         key: None,
@@ -169,8 +171,11 @@ fn object_setattr(vm: &mut Vm, args: Args) -> R<Value> {
         return vm.fail(ExcKind::TypeError, "attribute name must be string");
     };
     if let Value::Obj(id) = obj {
-        if let Obj::Instance(i) = vm.heap.get_mut(id) {
-            i.dict.insert(key, name, v);
+        if let Obj::Instance(i) = vm.heap.get(id) {
+            let d = i.dict;
+            if let Obj::Dict(dict) = vm.heap.get_mut(d) {
+                dict.insert(key, name, v);
+            }
             return Ok(Value::None);
         }
     }
@@ -220,9 +225,10 @@ fn object_format(vm: &mut Vm, args: Args) -> R<Value> {
 fn exc_new(vm: &mut Vm, args: Args) -> R<Value> {
     let cls = cls_of(vm, &args)?;
     let a = vm.new_tuple(args.pos[1..].to_vec());
+    let dict = vm.new_dict();
     Ok(vm.alloc(Obj::Instance(Box::new(Instance {
         class: cls,
-        dict: Dict::new(),
+        dict,
         exc: Some(Box::new(ExcData {
             args: a,
             cause: Value::None,

@@ -47,7 +47,9 @@ impl Vm {
         let key = &code.name_keys[i as usize];
         let plain = match obj {
             Value::Obj(id) => match self.heap.get(id) {
-                Obj::Instance(inst) => !inst.dict.map.contains_key(key),
+                Obj::Instance(inst) => !self
+                    .dict_ref(inst.dict)
+                    .is_some_and(|d| d.map.contains_key(key)),
                 Obj::Class(_) | Obj::Module(_) | Obj::Super { .. } | Obj::Function(_) => false,
                 _ => true,
             },
@@ -199,7 +201,7 @@ impl Vm {
         if let Value::Obj(id) = obj {
             match self.heap.get(id) {
                 Obj::Instance(inst) => {
-                    if let Some(v) = inst.dict.get(key) {
+                    if let Some(v) = self.dict_ref(inst.dict).and_then(|d| d.get(key)) {
                         return Ok(v);
                     }
                 }
@@ -477,10 +479,7 @@ impl Vm {
                 let func = *func;
                 return self.getattr(func, name).map(Some);
             }
-            (Obj::Instance(i), "__dict__") => {
-                let d = i.dict.clone();
-                Some(self.alloc(Obj::Dict(d)))
-            }
+            (Obj::Instance(i), "__dict__") => Some(Value::Obj(i.dict)),
             (Obj::Instance(i), "args") if i.exc.is_some() => i.exc.as_ref().map(|e| e.args),
             (Obj::Instance(i), "__cause__") if i.exc.is_some() => i.exc.as_ref().map(|e| e.cause),
             (Obj::Instance(i), "__context__") if i.exc.is_some() => {
@@ -602,9 +601,12 @@ impl Vm {
                         _ => {}
                     }
                 }
-                match inst.dict.map.get_mut(key) {
-                    Some(e) => e.1 = v,
-                    None => inst.dict.insert(key.clone(), name, v),
+                let d = inst.dict;
+                if let Obj::Dict(dict) = self.heap.get_mut(d) {
+                    match dict.map.get_mut(key) {
+                        Some(e) => e.1 = v,
+                        None => dict.insert(key.clone(), name, v),
+                    }
                 }
                 Ok(())
             }
@@ -702,7 +704,13 @@ impl Vm {
         }
         let removed = match obj {
             Value::Obj(id) => match self.heap.get_mut(id) {
-                Obj::Instance(inst) => inst.dict.remove(&key).is_some(),
+                Obj::Instance(inst) => {
+                    let d = inst.dict;
+                    match self.heap.get_mut(d) {
+                        Obj::Dict(dict) => dict.remove(&key).is_some(),
+                        _ => false,
+                    }
+                }
                 Obj::Class(c) if !c.builtin => {
                     let d = c.dict;
                     match self.heap.get_mut(d) {

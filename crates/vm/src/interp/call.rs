@@ -97,9 +97,10 @@ impl Vm {
         if !matches!(self.heap.get(init), Obj::Function(_)) {
             return Ok(false);
         }
+        let dict = self.new_dict();
         let instance = self.alloc(Obj::Instance(Box::new(crate::object::Instance {
             class: cls,
-            dict: crate::objects::dict::Dict::new(),
+            dict,
             exc: None,
             base: Value::Undef,
             key: None,
