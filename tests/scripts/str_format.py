@@ -22,3 +22,9 @@ print(f"{'nested ' + str(len(table))}", f"{table[0][0].upper()}", f"{{braces}}",
 w, p = 12, 3
 print(f"{3.14159265:{w}.{p}f}|", f"{'x':{'<'}{w}}|")
 print(str(True), str(None), repr([1, "a", None, 2.0]), str((1,)), repr(()), str({"k": [1, (2,)]}))
+print("%(name)s is %(age)d, %(name)s!" % {"name": "Ann", "age": 30})
+print("%s" % {"a": 1}, "%d%%" % 5, "%-8s|" % "x")
+try:
+    "%(missing)s" % {}
+except KeyError as e:
+    print("KeyError", e)

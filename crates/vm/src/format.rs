@@ -706,6 +706,10 @@ impl Vm {
             },
             _ => vec![args],
         };
+        let mapping = match args {
+            Value::Obj(id) if matches!(self.heap.get(id), Obj::Dict(_)) => Some(id),
+            _ => None,
+        };
         let mut out = String::new();
         let mut it = items.iter();
         let mut chars = f.chars().peekable();
@@ -713,6 +717,33 @@ impl Vm {
             if c != '%' {
                 out.push(c);
                 continue;
+            }
+            // `%(name)s` takes its argument from a mapping.
+            let mut keyed = None;
+            if chars.peek() == Some(&'(') {
+                chars.next();
+                let mut name = String::new();
+                let mut depth = 1;
+                for ch in chars.by_ref() {
+                    match ch {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    name.push(ch);
+                }
+                let Some(m) = mapping else {
+                    return self.fail(ExcKind::TypeError, "format requires a mapping");
+                };
+                match self.dict_get_str(m, &name) {
+                    Some(v) => keyed = Some(v),
+                    None => return Err(self.key_error_str(&name)),
+                }
             }
             let mut flags = String::new();
             while let Some(&d) = chars.peek() {
@@ -753,8 +784,15 @@ impl Vm {
                 out.push('%');
                 continue;
             }
-            let Some(&arg) = it.next() else {
-                return self.fail(ExcKind::TypeError, "not enough arguments for format string");
+            let arg = match keyed {
+                Some(v) => v,
+                None => match it.next() {
+                    Some(&a) => a,
+                    None => {
+                        return self
+                            .fail(ExcKind::TypeError, "not enough arguments for format string")
+                    }
+                },
             };
             let mut spec = String::new();
             if flags.contains('-') {
@@ -830,7 +868,7 @@ impl Vm {
             };
             out.push_str(&piece);
         }
-        if it.next().is_some() {
+        if mapping.is_none() && it.next().is_some() {
             return self.fail(
                 ExcKind::TypeError,
                 "not all arguments converted during string formatting",
