@@ -96,6 +96,35 @@ impl Vm {
         Ok(())
     }
 
+    /// Check a built-in method's argument count; `args` includes `self`,
+    /// which the counts in the message (as CPython writes them) leave out.
+    pub(crate) fn arity_m(&mut self, name: &str, args: &Args, min: usize, max: usize) -> R<()> {
+        let n = args.pos.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let (n, min, max) = (
+            n.saturating_sub(1),
+            min.saturating_sub(1),
+            max.saturating_sub(1),
+        );
+        let plural = |k: usize| if k == 1 { "" } else { "s" };
+        let msg = if min == max {
+            format!("{name} expected {min} argument{}, got {n}", plural(min))
+        } else if n < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                plural(max)
+            )
+        };
+        self.fail(ExcKind::TypeError, msg)
+    }
+
     /// A keyword argument by name, if given.
     pub(crate) fn kwarg(&self, args: &Args, name: &str) -> Option<Value> {
         args.kw

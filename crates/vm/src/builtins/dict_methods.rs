@@ -66,7 +66,7 @@ fn dict_mut(vm: &mut Vm, id: ObjId) -> Option<&mut Dict> {
 }
 
 fn get(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("get", &args, 2, 3)?;
+    vm.arity_m("get", &args, 2, 3)?;
     let id = dict_id(vm, &args)?;
     let k = vm.hkey(args.pos[1])?;
     let d = args.pos.get(2).copied().unwrap_or(Value::None);
@@ -74,7 +74,7 @@ fn get(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn setdefault(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("setdefault", &args, 2, 3)?;
+    vm.arity_m("setdefault", &args, 2, 3)?;
     let id = dict_id(vm, &args)?;
     let key = args.pos[1];
     let k = vm.hkey(key)?;
@@ -89,7 +89,7 @@ fn setdefault(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn pop(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("pop", &args, 2, 3)?;
+    vm.arity_m("pop", &args, 2, 3)?;
     let id = dict_id(vm, &args)?;
     let key = args.pos[1];
     let k = vm.hkey(key)?;
@@ -111,7 +111,7 @@ fn popitem(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn update(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("update", &args, 1, 2)?;
+    vm.arity_m("update", &args, 1, 2)?;
     let id = dict_id(vm, &args)?;
     if let Some(&src) = args.pos.get(1) {
         let native = match src {
@@ -166,7 +166,7 @@ fn clear(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn fromkeys(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("fromkeys", &args, 2, 3)?;
+    vm.arity_m("fromkeys", &args, 2, 3)?;
     let keys = vm.collect_native(args.pos[1])?;
     let v = args.pos.get(2).copied().unwrap_or(Value::None);
     let mut d = Dict::new();
@@ -216,7 +216,7 @@ fn as_set(vm: &mut Vm, v: Value) -> R<SetMap> {
 }
 
 fn add(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("add", &args, 2, 2)?;
+    vm.arity_m("add", &args, 2, 2)?;
     let id = set_id(vm, &args)?;
     let x = args.pos[1];
     let k = vm.hkey(x)?;
@@ -227,7 +227,7 @@ fn add(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn discard(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("discard", &args, 2, 2)?;
+    vm.arity_m("discard", &args, 2, 2)?;
     let id = set_id(vm, &args)?;
     let k = vm.hkey(args.pos[1])?;
     if let Some(s) = set_mut(vm, id) {
@@ -237,7 +237,7 @@ fn discard(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn set_remove(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("remove", &args, 2, 2)?;
+    vm.arity_m("remove", &args, 2, 2)?;
     let id = set_id(vm, &args)?;
     let k = vm.hkey(args.pos[1])?;
     match set_mut(vm, id).and_then(|s| s.shift_remove(&k)) {
@@ -344,7 +344,7 @@ fn difference(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn symmetric_difference(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("symmetric_difference", &args, 2, 2)?;
+    vm.arity_m("symmetric_difference", &args, 2, 2)?;
     fold(vm, args, BinOp::Xor)
 }
 
@@ -370,7 +370,7 @@ fn difference_update(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn relation(vm: &mut Vm, args: Args, f: fn(&SetMap, &SetMap) -> bool) -> R<Value> {
-    vm.arity("issubset", &args, 2, 2)?;
+    vm.arity_m("issubset", &args, 2, 2)?;
     let id = set_id(vm, &args)?;
     let a = set_items(vm, id);
     let b = as_set(vm, args.pos[1])?;

@@ -30,7 +30,7 @@ fn gen_id(vm: &mut Vm, args: &Args) -> R<ObjId> {
 }
 
 fn send(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("send", &args, 2, 2)?;
+    vm.arity_m("send", &args, 2, 2)?;
     let gen = gen_id(vm, &args)?;
     Err(Ctl::Resume {
         gen,
@@ -66,7 +66,7 @@ fn iter_next(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn throw(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("throw", &args, 2, 4)?;
+    vm.arity_m("throw", &args, 2, 4)?;
     let gen = gen_id(vm, &args)?;
     let t = args.pos[1];
     let exc = if vm.is_exception(t) {

@@ -60,7 +60,7 @@ fn with_list<T>(vm: &mut Vm, id: ObjId, f: impl FnOnce(&mut Vec<Value>) -> T) ->
 }
 
 fn append(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("append", &args, 2, 2)?;
+    vm.arity_m("append", &args, 2, 2)?;
     let id = list_id(vm, &args, "append")?;
     let x = args.pos[1];
     with_list(vm, id, |l| l.push(x));
@@ -68,7 +68,7 @@ fn append(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn extend(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("extend", &args, 2, 2)?;
+    vm.arity_m("extend", &args, 2, 2)?;
     let id = list_id(vm, &args, "extend")?;
     let it = args.pos[1];
     if !vm.is_native_iterable(it) {
@@ -81,7 +81,7 @@ fn extend(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn insert(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("insert", &args, 3, 3)?;
+    vm.arity_m("insert", &args, 3, 3)?;
     let id = list_id(vm, &args, "insert")?;
     let i = vm.int_arg(args.pos[1], "")?;
     let x = args.pos[2];
@@ -94,7 +94,7 @@ fn insert(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn pop(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("pop", &args, 1, 2)?;
+    vm.arity_m("pop", &args, 1, 2)?;
     let id = list_id(vm, &args, "pop")?;
     let i = match args.pos.get(1) {
         Some(v) => vm.int_arg(*v, "")?,
@@ -131,7 +131,7 @@ fn position(vm: &mut Vm, list: &[Value], x: Value) -> Result<Option<usize>, ()> 
 }
 
 fn remove(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("remove", &args, 2, 2)?;
+    vm.arity_m("remove", &args, 2, 2)?;
     let id = list_id(vm, &args, "remove")?;
     let l = items(vm, id);
     match position(vm, &l, args.pos[1]) {
@@ -148,7 +148,7 @@ fn remove(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn index(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("index", &args, 2, 4)?;
+    vm.arity_m("index", &args, 2, 4)?;
     let id = list_id(vm, &args, "index")?;
     let l = items(vm, id);
     let n = l.len();
@@ -176,7 +176,7 @@ fn index(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn count(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("count", &args, 2, 2)?;
+    vm.arity_m("count", &args, 2, 2)?;
     let id = list_id(vm, &args, "count")?;
     let l = items(vm, id);
     let mut n = 0;

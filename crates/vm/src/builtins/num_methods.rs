@@ -89,7 +89,7 @@ fn as_integer_ratio(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn dunder_format(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("__format__", &args, 2, 2)?;
+    vm.arity_m("__format__", &args, 2, 2)?;
     let spec = vm.text(args.pos[1]).to_string();
     let s = vm.format_native(args.pos[0], &spec)?;
     Ok(vm.new_string(s))

@@ -186,7 +186,7 @@ fn rsplit(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn join(vm: &mut Vm, args: Args) -> R<Value> {
     let sep = this(vm, &args, "join")?;
-    vm.arity("join", &args, 2, 2)?;
+    vm.arity_m("join", &args, 2, 2)?;
     let it = args.pos[1];
     if !vm.is_native_iterable(it) {
         let f = vm.prelude_fn("_join")?;
@@ -247,7 +247,7 @@ fn rstrip(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn replace(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "replace")?;
-    vm.arity("replace", &args, 3, 4)?;
+    vm.arity_m("replace", &args, 3, 4)?;
     let old = str_arg(vm, args.pos[1], "replace() argument 1")?;
     let new = str_arg(vm, args.pos[2], "replace() argument 2")?;
     let count = match args.pos.get(3) {
@@ -533,7 +533,7 @@ fn isascii(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn zfill(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "zfill")?;
-    vm.arity("zfill", &args, 2, 2)?;
+    vm.arity_m("zfill", &args, 2, 2)?;
     let w = vm.int_arg(args.pos[1], "")?.max(0) as usize;
     let n = s.chars().count();
     if n >= w {
@@ -550,7 +550,7 @@ fn zfill(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn justify(vm: &mut Vm, args: Args, name: &str, align: char) -> R<Value> {
     let s = this(vm, &args, name)?;
-    vm.arity(name, &args, 2, 3)?;
+    vm.arity_m(name, &args, 2, 3)?;
     let w = vm.int_arg(args.pos[1], "")?.max(0) as usize;
     let fill = match args.pos.get(2) {
         Some(v) => {
@@ -599,7 +599,7 @@ fn rjust(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn partition_impl(vm: &mut Vm, args: Args, rev: bool) -> R<Value> {
     let s = this(vm, &args, "partition")?;
-    vm.arity("partition", &args, 2, 2)?;
+    vm.arity_m("partition", &args, 2, 2)?;
     let sep = str_arg(vm, args.pos[1], "must be str, not")?;
     if sep.is_empty() {
         return vm.fail(ExcKind::ValueError, "empty separator");
@@ -858,7 +858,7 @@ fn format(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn dunder_format(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("__format__", &args, 2, 2)?;
+    vm.arity_m("__format__", &args, 2, 2)?;
     let spec = vm.text(args.pos[1]).to_string();
     let s = vm.format_native(args.pos[0], &spec)?;
     Ok(vm.new_string(s))
@@ -871,7 +871,7 @@ fn encode(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn removeprefix(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "removeprefix")?;
-    vm.arity("removeprefix", &args, 2, 2)?;
+    vm.arity_m("removeprefix", &args, 2, 2)?;
     let p = str_arg(vm, args.pos[1], "removeprefix() argument")?;
     let r = s.strip_prefix(&*p).unwrap_or(&s).to_string();
     Ok(vm.new_string(r))
@@ -879,7 +879,7 @@ fn removeprefix(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn removesuffix(vm: &mut Vm, args: Args) -> R<Value> {
     let s = this(vm, &args, "removesuffix")?;
-    vm.arity("removesuffix", &args, 2, 2)?;
+    vm.arity_m("removesuffix", &args, 2, 2)?;
     let p = str_arg(vm, args.pos[1], "removesuffix() argument")?;
     let r = s.strip_suffix(&*p).unwrap_or(&s).to_string();
     Ok(vm.new_string(r))

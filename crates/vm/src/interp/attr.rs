@@ -748,13 +748,13 @@ impl Vm {
     pub(crate) fn zero_arg_super(&mut self, st: &mut ExecState) -> R<Args> {
         let f = top(st)?;
         let code = &f.code.code;
+        if code.argcount == 0 && code.flags & crate::code::flags::VARARGS == 0 {
+            return self.fail(ExcKind::RuntimeError, "super(): no arguments");
+        }
         let Some(ci) = code.freevars.iter().position(|n| n == "__class__") else {
             return self.fail(ExcKind::RuntimeError, "super(): __class__ cell not found");
         };
         let cell = f.cells[code.cellvars.len() + ci];
-        if code.argcount == 0 && code.flags & crate::code::flags::VARARGS == 0 {
-            return self.fail(ExcKind::RuntimeError, "super(): no arguments");
-        }
         let first_name = code.varnames.first().cloned().unwrap_or_default();
         let mut first = f.slots.first().copied().unwrap_or(Value::Undef);
         if let Some(k) = code.cellvars.iter().position(|n| *n == first_name) {
