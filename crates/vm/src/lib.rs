@@ -31,6 +31,7 @@ pub mod num;
 pub mod object;
 pub mod objects;
 pub mod source;
+pub mod stdlib;
 pub mod traceback;
 pub mod types;
 pub mod value;

@@ -115,7 +115,10 @@ fn update(vm: &mut Vm, args: Args) -> R<Value> {
     let id = dict_id(vm, &args)?;
     if let Some(&src) = args.pos.get(1) {
         let native = match src {
-            Value::Obj(s) => matches!(vm.heap.get(s), Obj::Dict(_)) || vm.is_native_iterable(src),
+            Value::Obj(_) => {
+                matches!(vm.unwrap_base(src), Value::Obj(b) if matches!(vm.heap.get(b), Obj::Dict(_)))
+                    || vm.is_native_iterable(src)
+            }
             _ => false,
         };
         if !native {

@@ -191,6 +191,13 @@ impl Vm {
 
     /// Update dict `id` from a mapping or an iterable of pairs (built-in only).
     pub(crate) fn dict_update_from(&mut self, id: ObjId, src: Value) -> R<()> {
+        // A dict subclass (defaultdict, Counter, …) is read through its dict.
+        let base = self.unwrap_base(src);
+        let src = if matches!(base, Value::Obj(b) if matches!(self.heap.get(b), Obj::Dict(_))) {
+            base
+        } else {
+            src
+        };
         let entries: Vec<(Value, Value)> = match src {
             Value::Obj(s) => match self.heap.get(s) {
                 Obj::Dict(d) => d.map.values().copied().collect(),
@@ -568,19 +575,22 @@ impl Vm {
                 break;
             }
         }
-        let Some(path) = found else {
-            return self.fail(ExcKind::ModuleNotFoundError, not_found());
+        let (source, filename) = match found {
+            Some(path) => match std::fs::read_to_string(&path) {
+                Ok(s) => (s, path.display().to_string()),
+                Err(e) => {
+                    return self.fail(
+                        ExcKind::ImportError,
+                        format!("cannot read {}: {e}", path.display()),
+                    )
+                }
+            },
+            // Modules of the standard library that brine writes in Python.
+            None => match crate::stdlib::source(name) {
+                Some(src) => (src.to_string(), format!("<brine {name}>")),
+                None => return self.fail(ExcKind::ModuleNotFoundError, not_found()),
+            },
         };
-        let source = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) => {
-                return self.fail(
-                    ExcKind::ImportError,
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            }
-        };
-        let filename = path.display().to_string();
         let compiled = match &self.compiler {
             Some(c) => c.compile_module(&source, &filename),
             None => return self.fail(ExcKind::ModuleNotFoundError, not_found()),

@@ -1,0 +1,19 @@
+//! Modules of Python's standard library that brine provides as Python
+//! source, compiled when first imported (a `.py` file of the same name
+//! beside the script takes precedence).
+
+/// The source of a standard-library module brine provides, by name.
+pub fn source(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "collections" => include_str!("stdlib/collections.py"),
+        "itertools" => include_str!("stdlib/itertools.py"),
+        "functools" => include_str!("stdlib/functools.py"),
+        "operator" => include_str!("stdlib/operator.py"),
+        "heapq" => include_str!("stdlib/heapq.py"),
+        "bisect" => include_str!("stdlib/bisect.py"),
+        "copy" => include_str!("stdlib/copy.py"),
+        "string" => include_str!("stdlib/string.py"),
+        "typing" => include_str!("stdlib/typing.py"),
+        _ => return None,
+    })
+}
