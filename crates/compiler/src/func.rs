@@ -165,6 +165,7 @@ impl<'a> Compiler<'a> {
         self.u().load_const(Const::Str(qualname.clone()));
         let q = self.u().name_index("__qualname__");
         self.emit(Instr::StoreName(q));
+        self.setup_annotations(&c.body);
         if let Some(doc) = crate::stmt::docstring(&c.body) {
             self.u().load_const(Const::Str(doc));
             let d = self.u().name_index("__doc__");

@@ -19,7 +19,52 @@ impl<'a> Compiler<'a> {
             let i = self.u().name_index("__doc__");
             self.emit(Instr::StoreName(i));
         }
+        self.setup_annotations(body);
         self.stmts(body)
+    }
+
+    /// A module or class body with annotated names starts with an empty
+    /// `__annotations__` dict.
+    pub(crate) fn setup_annotations(&mut self, body: &[Stmt]) {
+        if body
+            .iter()
+            .any(|s| matches!(s, Stmt::AnnAssign(a) if matches!(&*a.target, Expr::Name(_))))
+        {
+            self.emit(Instr::BuildMap(0));
+            let i = self.u().name_index("__annotations__");
+            self.emit(Instr::StoreName(i));
+        }
+    }
+
+    /// `x: T` in a module or class body records `__annotations__['x']`.
+    fn record_annotation(&mut self, a: &'a ast::StmtAnnAssign) {
+        let Expr::Name(n) = &*a.target else { return };
+        if !matches!(self.scope().kind, ScopeKind::Module | ScopeKind::Class) {
+            return;
+        }
+        // Plain names evaluate (`int`, `str`, `mod.Type`); anything more (which
+        // may use syntax brine cannot evaluate, like `int | None`) is kept as text.
+        if matches!(
+            &*a.annotation,
+            Expr::Name(_) | Expr::Attribute(_) | Expr::NoneLiteral(_)
+        ) {
+            if self.expr(&a.annotation).is_err() {
+                self.u().load_const(Const::None);
+            }
+        } else {
+            let range = ruff_text_size::Ranged::range(&*a.annotation);
+            let text = self
+                .src
+                .text
+                .get(range.start().to_usize()..range.end().to_usize())
+                .unwrap_or("")
+                .to_string();
+            self.u().load_const(Const::Str(text));
+        }
+        let i = self.u().name_index("__annotations__");
+        self.emit(Instr::LoadName(i));
+        self.u().load_const(Const::Str(n.id.as_str().to_string()));
+        self.emit(Instr::StoreSubscr);
     }
 
     pub(crate) fn stmts(&mut self, body: &'a [Stmt]) -> R {
@@ -68,6 +113,7 @@ impl<'a> Compiler<'a> {
                     self.expr(v)?;
                     self.store(&a.target)?;
                 }
+                self.record_annotation(a);
                 Ok(())
             }
             Stmt::For(f) => {

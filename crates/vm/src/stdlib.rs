@@ -14,6 +14,9 @@ pub fn source(name: &str) -> Option<&'static str> {
         "copy" => include_str!("stdlib/copy.py"),
         "string" => include_str!("stdlib/string.py"),
         "typing" => include_str!("stdlib/typing.py"),
+        "abc" => include_str!("stdlib/abc.py"),
+        "contextlib" => include_str!("stdlib/contextlib.py"),
+        "dataclasses" => include_str!("stdlib/dataclasses.py"),
         _ => return None,
     })
 }
