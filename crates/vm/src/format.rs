@@ -147,6 +147,9 @@ impl Vm {
             return false;
         }
         match self.heap.get(id) {
+            Obj::Class(c) if c.meta != self.types.type_ => {
+                self.has_user_method(v, "__repr__") || self.has_user_method(v, "__str__")
+            }
             Obj::Instance(_) => {
                 self.has_user_method(v, "__repr__")
                     || self.has_user_method(v, "__str__")

@@ -17,6 +17,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "abc" => include_str!("stdlib/abc.py"),
         "contextlib" => include_str!("stdlib/contextlib.py"),
         "dataclasses" => include_str!("stdlib/dataclasses.py"),
+        "enum" => include_str!("stdlib/enum.py"),
         _ => return None,
     })
 }

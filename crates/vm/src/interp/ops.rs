@@ -770,7 +770,16 @@ impl Vm {
         container: Value,
         invert: bool,
     ) -> R<()> {
-        if let Some(m) = self.user_dunder(container, "__contains__") {
+        let meta_contains = match container {
+            Value::Obj(c)
+                if matches!(self.heap.get(c), Obj::Class(_))
+                    && self.type_of(container) != self.types.type_ =>
+            {
+                self.lookup_special(container, "__contains__")
+            }
+            _ => None,
+        };
+        if let Some(m) = meta_contains.or_else(|| self.user_dunder(container, "__contains__")) {
             return self.call(
                 st,
                 m,

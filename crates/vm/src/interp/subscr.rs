@@ -226,7 +226,13 @@ impl Vm {
                 }
                 self.not_subscriptable(obj)
             }
-            Obj::Class(_) => {
+            Obj::Class(c) => {
+                // A metaclass's __getitem__ (Enum['NAME']) comes first.
+                if c.meta != self.types.type_ {
+                    if let Some(m) = self.lookup(c.meta, &Vm::key_of("__getitem__")) {
+                        return Err(Ctl::tail_call(m, vec![obj, key]));
+                    }
+                }
                 if let Some(m) = self.lookup(id, &Vm::key_of("__class_getitem__")) {
                     return Err(Ctl::tail_call(m, vec![obj, key]));
                 }
