@@ -18,6 +18,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "contextlib" => include_str!("stdlib/contextlib.py"),
         "dataclasses" => include_str!("stdlib/dataclasses.py"),
         "enum" => include_str!("stdlib/enum.py"),
+        "random" => include_str!("stdlib/random.py"),
         _ => return None,
     })
 }

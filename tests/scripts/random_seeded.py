@@ -1,0 +1,13 @@
+import random
+random.seed(42)
+print(random.random(), random.random())
+print([random.randint(1, 100) for _ in range(10)])
+print(random.choice("abcdefg"), random.randrange(0, 100, 7), round(random.uniform(1, 2), 6))
+items = list(range(10))
+random.shuffle(items)
+print(items, random.sample(range(100), 5), random.choices("xyz", k=5), random.choices([1, 2, 3], weights=[1, 5, 1], k=6))
+print(round(random.gauss(0, 1), 10), random.getrandbits(40), random.randrange(10 ** 20))
+r = random.Random(7)
+print(r.randint(0, 9), r.random())
+random.seed(12345)
+print(sum(random.randint(1, 6) for _ in range(1000)))
