@@ -19,6 +19,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "dataclasses" => include_str!("stdlib/dataclasses.py"),
         "enum" => include_str!("stdlib/enum.py"),
         "random" => include_str!("stdlib/random.py"),
+        "json" => include_str!("stdlib/json.py"),
+        "statistics" => include_str!("stdlib/statistics.py"),
         _ => return None,
     })
 }
