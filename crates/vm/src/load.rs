@@ -214,7 +214,7 @@ impl Vm {
             .filter(|(_, d)| d.name.starts_with(&prefix) && !d.name[prefix.len()..].contains('.'))
             .map(|(i, d)| (d.name, crate::native::NativeId(i as u16)))
             .collect();
-        let known = matches!(name, "sys" | "math") || !defs.is_empty();
+        let known = matches!(name, "sys" | "math" | "time") || !defs.is_empty();
         if !known || name == "builtins" {
             return Ok(None);
         }

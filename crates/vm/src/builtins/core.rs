@@ -48,6 +48,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("builtins.locals", F, frame_only),
     def("builtins.vars", F, vars),
     def("builtins.exit", F, exit),
+    def("builtins.input", F, input),
     def("builtins.quit", F, exit),
     def("builtins.__build_class__", F, build_class_placeholder),
     def("builtins._write", F, write),
@@ -1043,4 +1044,23 @@ fn exit(vm: &mut Vm, args: Args) -> R<Value> {
     let c = vm.types.exc(ExcKind::SystemExit);
     let a = args.pos.first().copied().into_iter().collect();
     Err(Ctl::Raise(vm.new_exc_with_args(c, a)))
+}
+
+/// `input(prompt)`: a line of standard input without its newline; `EOFError` at its end.
+fn input(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("input", &args, 0, 1)?;
+    if let Some(p) = args.pos.first() {
+        let text = vm.str_native(*p)?;
+        let _ = vm.stdout.write_all(text.as_bytes());
+        let _ = vm.stdout.flush();
+    }
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) | Err(_) => vm.fail(ExcKind::EOFError, "EOF when reading a line"),
+        Ok(_) => {
+            let trimmed = line.strip_suffix('\n').unwrap_or(&line);
+            let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed).to_string();
+            Ok(vm.new_string(trimmed))
+        }
+    }
 }

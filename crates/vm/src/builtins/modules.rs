@@ -18,6 +18,13 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("sys.getrecursionlimit", F, getrecursionlimit),
     def("sys.setrecursionlimit", F, setrecursionlimit),
     def("sys.intern", F, sys_intern),
+    def("time.time", F, time_time),
+    def("time.perf_counter", F, time_monotonic),
+    def("time.monotonic", F, time_monotonic),
+    def("time.process_time", F, time_monotonic),
+    def("time.time_ns", F, time_time_ns),
+    def("time.perf_counter_ns", F, time_monotonic_ns),
+    def("time.sleep", F, time_sleep),
     def("math.sqrt", F, sqrt),
     def("math.floor", F, floor),
     def("math.ceil", F, ceil),
@@ -115,6 +122,49 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> R<Value> {
         );
     }
     vm.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+fn time_time(_: &mut Vm, _: Args) -> R<Value> {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    Ok(Value::Float(d.as_secs_f64()))
+}
+
+fn time_time_ns(_: &mut Vm, _: Args) -> R<Value> {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    Ok(Value::Int(d.as_nanos() as i64))
+}
+
+/// Seconds since the first call in this process: a monotonic clock.
+fn monotonic_secs() -> std::time::Duration {
+    use std::sync::OnceLock;
+    static START: OnceLock<std::time::Instant> = OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
+}
+
+fn time_monotonic(_: &mut Vm, _: Args) -> R<Value> {
+    Ok(Value::Float(monotonic_secs().as_secs_f64()))
+}
+
+fn time_monotonic_ns(_: &mut Vm, _: Args) -> R<Value> {
+    Ok(Value::Int(monotonic_secs().as_nanos() as i64))
+}
+
+/// `time.sleep(s)`: blocks the host thread (a scheduler may later turn it into a switch).
+fn time_sleep(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("sleep", &args, 1, 1)?;
+    let secs = match vm.num(args.pos[0]) {
+        Some(n) => vm.num_to_f64(&n)?,
+        None => return vm.fail(ExcKind::TypeError, "sleep() argument must be a number"),
+    };
+    if secs < 0.0 {
+        return vm.fail(ExcKind::ValueError, "sleep length must be non-negative");
+    }
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(1e6)));
     Ok(Value::None)
 }
 
