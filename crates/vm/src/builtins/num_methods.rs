@@ -20,6 +20,12 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("float.conjugate", M, conjugate),
     def("float.__format__", M, dunder_format),
     def("float.as_integer_ratio", M, as_integer_ratio),
+    def("int.to_bytes", M, to_bytes),
+    def(
+        "int.from_bytes",
+        crate::native::NativeKind::ClassMethod,
+        from_bytes,
+    ),
 ];
 
 fn this(vm: &mut Vm, args: &Args) -> R<Num> {
@@ -93,4 +99,99 @@ fn dunder_format(vm: &mut Vm, args: Args) -> R<Value> {
     let spec = vm.text(args.pos[1]).to_string();
     let s = vm.format_native(args.pos[0], &spec)?;
     Ok(vm.new_string(s))
+}
+
+fn byteorder(vm: &mut Vm, args: &Args, pos: usize) -> R<bool> {
+    let v = args
+        .pos
+        .get(pos)
+        .copied()
+        .or_else(|| vm.kwarg(args, "byteorder"));
+    match v.map(|v| vm.text(v).to_string()).as_deref() {
+        None | Some("big") => Ok(true),
+        Some("little") => Ok(false),
+        Some(_) => vm.fail(
+            ExcKind::ValueError,
+            "byteorder must be either 'little' or 'big'",
+        ),
+    }
+}
+
+/// `n.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn to_bytes(vm: &mut Vm, args: Args) -> R<Value> {
+    let n = this(vm, &args)?.big().unwrap_or_default();
+    let length = match args
+        .pos
+        .get(1)
+        .copied()
+        .or_else(|| vm.kwarg(&args, "length"))
+    {
+        Some(v) => vm.int_arg(v, "")?.max(0) as usize,
+        None => 1,
+    };
+    let big = byteorder(vm, &args, 2)?;
+    let signed = vm
+        .kwarg(&args, "signed")
+        .is_some_and(|v| v == Value::Bool(true));
+    if n.sign() == num_bigint::Sign::Minus && !signed {
+        return vm.fail(
+            ExcKind::OverflowError,
+            "can't convert negative int to unsigned",
+        );
+    }
+    let mut bytes = if signed {
+        n.to_signed_bytes_be()
+    } else {
+        n.to_bytes_be().1
+    };
+    if n == num_bigint::BigInt::from(0) {
+        bytes = vec![];
+    }
+    if bytes.len() > length {
+        return vm.fail(ExcKind::OverflowError, "int too big to convert");
+    }
+    let fill = if signed && n.sign() == num_bigint::Sign::Minus {
+        0xff
+    } else {
+        0
+    };
+    let mut out = vec![fill; length - bytes.len()];
+    out.extend(bytes);
+    if !big {
+        out.reverse();
+    }
+    Ok(vm.alloc(crate::object::Obj::Bytes(out.into())))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
+fn from_bytes(vm: &mut Vm, args: Args) -> R<Value> {
+    let data = match args.pos.get(1) {
+        Some(v) => vm.collect_native(*v)?,
+        None => {
+            return vm.fail(
+                ExcKind::TypeError,
+                "from_bytes() missing required argument 'bytes'",
+            )
+        }
+    };
+    let mut bytes = Vec::with_capacity(data.len());
+    for v in data {
+        match v {
+            Value::Int(b) if (0..256).contains(&b) => bytes.push(b as u8),
+            _ => return vm.fail(ExcKind::ValueError, "bytes must be in range(0, 256)"),
+        }
+    }
+    let big = byteorder(vm, &args, 2)?;
+    if !big {
+        bytes.reverse();
+    }
+    let signed = vm
+        .kwarg(&args, "signed")
+        .is_some_and(|v| v == Value::Bool(true));
+    let n = if signed {
+        num_bigint::BigInt::from_signed_bytes_be(&bytes)
+    } else {
+        num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &bytes)
+    };
+    Ok(vm.int_from_big(n))
 }

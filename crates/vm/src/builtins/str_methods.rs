@@ -53,6 +53,8 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("str.removeprefix", M, removeprefix),
     def("str.removesuffix", M, removesuffix),
     def("str.expandtabs", M, expandtabs),
+    def("str.translate", M, translate),
+    def("str.maketrans", F, maketrans),
     def("str.__format__", M, dunder_format),
     def("builtins._format_parse", F, format_parse),
     def("bytes.decode", M, decode),
@@ -960,4 +962,104 @@ impl Vm {
         let v = self.new_str(k);
         self.key_error(v)
     }
+}
+
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to replacements.
+fn maketrans(vm: &mut Vm, args: Args) -> R<Value> {
+    let pos: Vec<Value> = args.pos.clone();
+    let d = vm.new_dict();
+    let put = |vm: &mut Vm, k: i64, v: Value| -> R<()> {
+        let key = Value::Int(k);
+        let hk = vm.hkey(key)?;
+        if let Obj::Dict(dict) = vm.heap.get_mut(d) {
+            dict.insert(hk, key, v);
+        }
+        Ok(())
+    };
+    match pos.len() {
+        1 => {
+            let Some(src) = pos[0].obj().and_then(|id| vm.dict_ref(id).cloned()) else {
+                return vm.fail(
+                    ExcKind::TypeError,
+                    "if you give only one argument to maketrans it must be a dict",
+                );
+            };
+            for (k, v) in src.map.values() {
+                let code = match vm.str_of(*k) {
+                    Some(s) if s.chars == 1 => s.s.chars().next().map(|c| c as i64).unwrap_or(0),
+                    Some(_) => {
+                        return vm.fail(
+                            ExcKind::ValueError,
+                            "string keys in translate table must be of length 1",
+                        )
+                    }
+                    None => vm.int_arg(*k, "")?,
+                };
+                put(vm, code, *v)?;
+            }
+        }
+        2 | 3 => {
+            let x = str_arg(vm, pos[0], "maketrans() argument 1")?;
+            let y = str_arg(vm, pos[1], "maketrans() argument 2")?;
+            if x.chars().count() != y.chars().count() {
+                return vm.fail(
+                    ExcKind::ValueError,
+                    "the first two maketrans arguments must have equal length",
+                );
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                put(vm, a as i64, Value::Int(b as i64))?;
+            }
+            if pos.len() == 3 {
+                let z = str_arg(vm, pos[2], "maketrans() argument 3")?;
+                for c in z.chars() {
+                    put(vm, c as i64, Value::None)?;
+                }
+            }
+        }
+        n => {
+            return vm.fail(
+                ExcKind::TypeError,
+                format!("maketrans() takes at most 3 arguments ({n} given)"),
+            )
+        }
+    }
+    Ok(Value::Obj(d))
+}
+
+/// `s.translate(table)`: map each character through a table indexed by code point.
+fn translate(vm: &mut Vm, args: Args) -> R<Value> {
+    let s = this(vm, &args, "translate")?;
+    vm.arity_m("translate", &args, 2, 2)?;
+    let table = args.pos[1];
+    let Some(tid) = table.obj().filter(|id| vm.dict_ref(*id).is_some()) else {
+        return vm.fail(ExcKind::TypeError, "translate() needs a dict table");
+    };
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = crate::objects::dict::HKey::Int(c as i64);
+        match vm.dict_ref(tid).and_then(|d| d.get(&key)) {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Int(code)) => match u32::try_from(code).ok().and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => {
+                    return vm.fail(
+                        ExcKind::ValueError,
+                        "character mapping must be in range(0x110000)",
+                    )
+                }
+            },
+            Some(v) => match vm.str_of(v) {
+                Some(r) => out.push_str(&r.s),
+                None => {
+                    return vm.fail(
+                        ExcKind::TypeError,
+                        "character mapping must return integer, None or str",
+                    )
+                }
+            },
+        }
+    }
+    Ok(vm.new_string(out))
 }
