@@ -21,6 +21,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "random" => include_str!("stdlib/random.py"),
         "json" => include_str!("stdlib/json.py"),
         "statistics" => include_str!("stdlib/statistics.py"),
+        "re" => include_str!("stdlib/re.py"),
         _ => return None,
     })
 }

@@ -1,0 +1,16 @@
+import re
+text = "Contact: alice@example.com, bob.smith@work.org; phone 555-1234 or 555-9876."
+print(re.findall(r"[\w.]+@\w+\.\w+", text))
+print(re.findall(r"(\d{3})-(\d{4})", text))
+m = re.search(r"(?P<user>\w+)@(?P<host>[\w.]+)", text)
+print(m.group(0), m.group("user"), m.group(2), m.groups(), m.span(), m.groupdict())
+print(re.sub(r"\d", "#", "a1b22c333"), re.sub(r"(\w+)@(\w+)", r"\2 at \1", "x@y and p@q"))
+print(re.split(r"[,;]\s*", "a, b;c,  d"), re.split(r"(-)", "1-2-3"))
+print(bool(re.match(r"^\d+$", "12345")), re.match(r"\d+", "abc"), re.fullmatch(r"[a-z]+", "hello") is not None)
+print(re.findall(r"\b\w{5}\b", "these words have five chars maybe"), re.sub(r"\s+", " ", "a   b \t c"))
+pat = re.compile(r"(\w+)=(\d+)")
+print([(k, int(v)) for k, v in pat.findall("x=1 y=22 z=333")], pat.sub(lambda m: m.group(1).upper(), "a=1 b=2"))
+print(re.findall(r"a.*?b", "aXXbYYb"), re.findall(r"a.*b", "aXXbYYb"), re.findall(r"colou?r", "color colour colr"))
+print(re.search(r"^b", "a\nb", re.M).start(), re.findall(r"HELLO", "hello Hello", re.I), re.escape("a.b*c"))
+print(re.sub(r"(\d+)", lambda m: str(int(m.group(1)) * 2), "3 apples and 10 pears"), re.subn(r"o", "0", "foo boo"))
+print([m.span() for m in re.finditer(r"o+", "foo boooo o")], re.findall(r"(?:ab)+", "ababab cab"), re.findall(r"\d+(?=px)", "10px 20em 30px"))
