@@ -106,17 +106,28 @@ impl Vm {
         Ok(())
     }
 
-    pub(crate) fn exec_list_extend(&mut self, st: &mut ExecState, n: u32) -> R<()> {
-        let f = top(st)?;
-        let it = f.top();
+    /// For `ListExtend`/`SetUpdate`: pop the iterable on top and return the
+    /// target `n`-th from the top with the iterable's items; `None` when the
+    /// iterable needs user code (the instruction then re-runs on a list the
+    /// prelude builds).
+    fn pop_items_for(&mut self, st: &mut ExecState, n: u32) -> R<Option<(Value, Vec<Value>)>> {
+        let it = top(st)?.top();
         if !self.is_native_iterable(it) {
             let it = top(st)?.pop();
-            return self.retry_with_list(st, it);
+            self.retry_with_list(st, it)?;
+            return Ok(None);
         }
         let f = top(st)?;
         f.pop();
-        let l = f.peek(n as usize);
+        let target = f.peek(n as usize);
         let items = self.collect_native(it)?;
+        Ok(Some((target, items)))
+    }
+
+    pub(crate) fn exec_list_extend(&mut self, st: &mut ExecState, n: u32) -> R<()> {
+        let Some((l, items)) = self.pop_items_for(st, n)? else {
+            return Ok(());
+        };
         if let Value::Obj(id) = l {
             if let Obj::List(v) = self.heap.get_mut(id) {
                 v.extend(items);
@@ -126,16 +137,9 @@ impl Vm {
     }
 
     pub(crate) fn exec_set_update(&mut self, st: &mut ExecState, n: u32) -> R<()> {
-        let f = top(st)?;
-        let it = f.top();
-        if !self.is_native_iterable(it) {
-            let it = top(st)?.pop();
-            return self.retry_with_list(st, it);
-        }
-        let f = top(st)?;
-        f.pop();
-        let s = f.peek(n as usize);
-        let items = self.collect_native(it)?;
+        let Some((s, items)) = self.pop_items_for(st, n)? else {
+            return Ok(());
+        };
         for v in items {
             let k = self.hkey(v)?;
             if let Value::Obj(id) = s {
