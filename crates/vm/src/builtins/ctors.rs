@@ -721,34 +721,7 @@ fn dict_init(vm: &mut Vm, args: Args) -> R<Value> {
             format!("dict expected at most 1 argument, got {n}"),
         );
     }
-    if let Some(&src) = args.pos.get(1) {
-        let native = match src {
-            Value::Obj(_) => {
-                matches!(vm.unwrap_base(src), Value::Obj(b) if matches!(vm.heap.get(b), Obj::Dict(_)))
-                    || vm.is_native_iterable(src)
-            }
-            _ => false,
-        };
-        if !native {
-            let f = vm.prelude_fn("_dict_update")?;
-            let kw = vm.new_dict();
-            for (k, v) in &args.kw {
-                let hk = vm.hkey(*k)?;
-                if let Obj::Dict(x) = vm.heap.get_mut(kw) {
-                    x.insert(hk, *k, *v);
-                }
-            }
-            return Err(Ctl::tail_call(f, vec![Value::Obj(d), src, Value::Obj(kw)]));
-        }
-        vm.dict_update_from(d, src)?;
-    }
-    for (k, v) in &args.kw {
-        let hk = vm.hkey(*k)?;
-        if let Obj::Dict(x) = vm.heap.get_mut(d) {
-            x.insert(hk, *k, *v);
-        }
-    }
-    Ok(Value::None)
+    vm.dict_update_args(d, &args, "_dict_update")
 }
 
 fn build_set(vm: &mut Vm, items: Vec<Value>) -> R<SetMap> {

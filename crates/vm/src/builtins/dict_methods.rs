@@ -113,28 +113,7 @@ fn popitem(vm: &mut Vm, args: Args) -> R<Value> {
 fn update(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity_m("update", &args, 1, 2)?;
     let id = dict_id(vm, &args)?;
-    if let Some(&src) = args.pos.get(1) {
-        let native = match src {
-            Value::Obj(_) => {
-                matches!(vm.unwrap_base(src), Value::Obj(b) if matches!(vm.heap.get(b), Obj::Dict(_)))
-                    || vm.is_native_iterable(src)
-            }
-            _ => false,
-        };
-        if !native {
-            let f = vm.prelude_fn("_dict_update_method")?;
-            let kw = vm.new_dict();
-            return Err(Ctl::tail_call(f, vec![Value::Obj(id), src, Value::Obj(kw)]));
-        }
-        vm.dict_update_from(id, src)?;
-    }
-    for (k, v) in &args.kw {
-        let hk = vm.hkey(*k)?;
-        if let Some(x) = dict_mut(vm, id) {
-            x.insert(hk, *k, *v);
-        }
-    }
-    Ok(Value::None)
+    vm.dict_update_args(id, &args, "_dict_update_method")
 }
 
 fn view(vm: &mut Vm, args: Args, kind: ViewKind) -> R<Value> {
@@ -405,5 +384,41 @@ impl Vm {
         let sa = set_items(self, ia);
         let r = combine(sa, &sb, op);
         Ok(Some(same_kind(self, ia, r)))
+    }
+}
+
+impl Vm {
+    /// `dict(src, **kw)` / `d.update(src, **kw)` into dict `d` (`args.pos[1]`
+    /// is `src`): done here when `src` is a dict (or a dict subclass) or a
+    /// built-in iterable of pairs, else by the prelude function `prelude`.
+    pub(crate) fn dict_update_args(&mut self, d: ObjId, args: &Args, prelude: &str) -> R<Value> {
+        if let Some(&src) = args.pos.get(1) {
+            let native = match src {
+                Value::Obj(_) => {
+                    matches!(self.unwrap_base(src), Value::Obj(b) if matches!(self.heap.get(b), Obj::Dict(_)))
+                        || self.is_native_iterable(src)
+                }
+                _ => false,
+            };
+            if !native {
+                let f = self.prelude_fn(prelude)?;
+                let kw = self.new_dict();
+                for (k, v) in &args.kw {
+                    let hk = self.hkey(*k)?;
+                    if let Some(x) = dict_mut(self, kw) {
+                        x.insert(hk, *k, *v);
+                    }
+                }
+                return Err(Ctl::tail_call(f, vec![Value::Obj(d), src, Value::Obj(kw)]));
+            }
+            self.dict_update_from(d, src)?;
+        }
+        for (k, v) in &args.kw {
+            let hk = self.hkey(*k)?;
+            if let Some(x) = dict_mut(self, d) {
+                x.insert(hk, *k, *v);
+            }
+        }
+        Ok(Value::None)
     }
 }

@@ -287,7 +287,6 @@ impl Vm {
         let retry: Option<Vec<Value>> =
             (args.kw.is_empty() && args.pos.len() <= 4).then(|| args.pos.clone());
         match (def.f)(self, args) {
-            Ok(v) => self.apply_then(st, then, v),
             Err(Ctl::NeedKey(k)) => match retry {
                 Some(pos) => {
                     let callee = self.alloc(Obj::Native {
@@ -300,20 +299,7 @@ impl Vm {
                 }
                 None => Err(Ctl::NeedKey(k)),
             },
-            Err(Ctl::Call(mut req)) => {
-                if req.then.is_none() {
-                    req.then = Some(then);
-                }
-                let t = req.then.take().unwrap_or(Then::Push);
-                self.call(st, req.callee, req.args, t)
-            }
-            Err(Ctl::Resume {
-                gen,
-                input,
-                mode,
-                then: t,
-            }) => self.resume_gen(st, gen, input, mode, Some(t.unwrap_or(then))),
-            Err(e) => Err(e),
+            r => self.finish_with(st, r, then),
         }
     }
 
