@@ -22,6 +22,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "json" => include_str!("stdlib/json.py"),
         "statistics" => include_str!("stdlib/statistics.py"),
         "re" => include_str!("stdlib/re.py"),
+        "textwrap" => include_str!("stdlib/textwrap.py"),
+        "fractions" => include_str!("stdlib/fractions.py"),
         _ => return None,
     })
 }
