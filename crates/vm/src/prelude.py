@@ -465,6 +465,26 @@ def _hasattr(obj, name):
         return False
 
 
+def _dir(obj):
+    custom = getattr(type(obj), "__dir__", None)
+    if custom is not None:
+        return sorted(custom(obj))
+    names = set()
+    own = getattr(obj, "__dict__", None)
+    if isinstance(own, dict):
+        names.update(own)
+    if isinstance(obj, type):
+        classes = obj.__mro__
+    elif type(obj).__name__ == "module":
+        classes = ()
+    else:
+        classes = type(obj).__mro__
+    for c in classes:
+        names.update(c.__dict__)
+    names.discard("__qualname__")
+    return sorted(names)
+
+
 def _pow2(a, b):
     return a**b
 

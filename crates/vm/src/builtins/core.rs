@@ -47,6 +47,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("builtins.globals", F, frame_only),
     def("builtins.locals", F, frame_only),
     def("builtins.vars", F, vars),
+    def("builtins.dir", F, dir),
     def("builtins.exit", F, exit),
     def("builtins.input", F, input),
     def("builtins.quit", F, exit),
@@ -1037,6 +1038,15 @@ fn vars(vm: &mut Vm, args: Args) -> R<Value> {
         ),
         r => r,
     }
+}
+
+/// `dir(obj)`: the sorted attribute names the prelude gathers from its
+/// `__dir__`, or its `__dict__` and its classes (`dir()` is served by the
+/// interpreter, which has the frame).
+fn dir(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("dir", &args, 0, 1)?;
+    let f = vm.prelude_fn("_dir")?;
+    Err(Ctl::tail_call(f, args.pos))
 }
 
 /// `exit(code)` / `quit(code)`: raise `SystemExit`.

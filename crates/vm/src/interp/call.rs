@@ -282,6 +282,11 @@ impl Vm {
                 let d = self.frame_locals(st)?;
                 return self.apply_then(st, then, d);
             }
+            "builtins.dir" if args.pos.is_empty() => {
+                let d = self.frame_locals(st)?;
+                let names = self.sorted_str_keys(d)?;
+                return self.apply_then(st, then, names);
+            }
             _ => {}
         }
         let retry: Option<Vec<Value>> =
@@ -945,6 +950,24 @@ impl Vm {
             self.dict_set_str(d, &n, v);
         }
         Ok(Value::Obj(d))
+    }
+
+    /// `dir()`: the names of a namespace dict (from `frame_locals`), sorted.
+    fn sorted_str_keys(&mut self, ns: Value) -> R<Value> {
+        let Value::Obj(id) = ns else {
+            return self.fail(ExcKind::SystemError, "dir() needs a namespace");
+        };
+        let mut names: Vec<(Rc<str>, Value)> = match self.dict_ref(id) {
+            Some(d) => d
+                .map
+                .values()
+                .filter_map(|(k, _)| self.str_of(*k).map(|s| (s.s.clone(), *k)))
+                .collect(),
+            None => Vec::new(),
+        };
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let items = names.into_iter().map(|(_, k)| k).collect();
+        Ok(self.new_list(items))
     }
 
     /// A function defined in the prelude.
