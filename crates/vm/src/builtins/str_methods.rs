@@ -49,6 +49,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("str.rpartition", M, rpartition),
     def("str.splitlines", M, splitlines),
     def("str.format", M, format),
+    def("str.format_map", M, format_map),
     def("str.encode", M, encode),
     def("str.removeprefix", M, removeprefix),
     def("str.removesuffix", M, removesuffix),
@@ -767,6 +768,17 @@ fn format_parse(vm: &mut Vm, args: Args) -> R<Value> {
         items.push(t);
     }
     Ok(vm.new_list(items))
+}
+
+/// `str.format_map(mapping)`: `format` with fields looked up in `mapping`
+/// (any object with `__getitem__`, so a `defaultdict` or a `dict` subclass
+/// with `__missing__` works as in CPython).
+fn format_map(vm: &mut Vm, args: Args) -> R<Value> {
+    this(vm, &args, "format_map")?;
+    vm.arity_m("format_map", &args, 2, 2)?;
+    let f = vm.prelude_fn("_str_format")?;
+    let t = vm.new_tuple(Vec::new());
+    Err(Ctl::tail_call(f, vec![args.pos[0], t, args.pos[1]]))
 }
 
 fn format(vm: &mut Vm, args: Args) -> R<Value> {
