@@ -1,6 +1,7 @@
 //! The built-in functions, types' methods and modules, registered in one
 //! table of [`NativeDef`]s at start-up.
 
+mod container_dunders;
 mod core;
 mod ctors;
 mod dict_methods;
@@ -23,6 +24,7 @@ pub fn all_natives() -> Vec<NativeDef> {
     v.extend_from_slice(str_methods::NATIVES);
     v.extend_from_slice(list_methods::NATIVES);
     v.extend_from_slice(dict_methods::NATIVES);
+    v.extend_from_slice(container_dunders::NATIVES);
     v.extend_from_slice(num_methods::NATIVES);
     v.extend_from_slice(gen_methods::NATIVES);
     v.extend_from_slice(modules::NATIVES);

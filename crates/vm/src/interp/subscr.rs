@@ -324,7 +324,7 @@ impl Vm {
                     step: nstep,
                 }))
             }
-            Obj::Instance(i) if !i.base.is_undef() => {
+            Obj::Instance(i) if !i.base.is_undef() && !self.has_user_method(obj, "__getitem__") => {
                 let base = i.base;
                 self.getslice(base, a, b, c)
             }
