@@ -5,7 +5,7 @@ use crate::frame::{ExecState, Then};
 use crate::heap::ObjId;
 use crate::interp::top;
 use crate::native::{Args, Ctl, NativeKind, R};
-use crate::object::{GenState, Obj};
+use crate::object::{BaseKind, GenState, Obj};
 use crate::objects::dict::HKey;
 use crate::types::ExcKind;
 use crate::value::Value;
@@ -601,7 +601,11 @@ impl Vm {
                         _ => {}
                     }
                 }
-                let d = inst.dict;
+                let (d, class) = (inst.dict, inst.class);
+                let known = self.dict_ref(d).is_some_and(|dict| dict.get(key).is_some());
+                if !known && !self.slots_allow(class, &nm) {
+                    return self.no_attr_to_set(obj, name);
+                }
                 if let Obj::Dict(dict) = self.heap.get_mut(d) {
                     match dict.map.get_mut(key) {
                         Some(e) => e.1 = v,
@@ -661,6 +665,45 @@ impl Vm {
             }
             _ => self.no_attr_to_set(obj, name),
         }
+    }
+
+    /// Whether instances of `class` may gain the attribute `name`: always,
+    /// unless every Python class in its MRO declares `__slots__` without
+    /// `__dict__` and none of them names it (CPython's slotted layout).
+    fn slots_allow(&self, class: ObjId, name: &str) -> bool {
+        let Some(mro) = self.class(class).map(|c| &c.mro) else {
+            return true;
+        };
+        let slots_key = Vm::key_of("__slots__");
+        let mut named = false;
+        for &c in mro {
+            let Some(cls) = self.class(c) else { continue };
+            if cls.builtin {
+                if cls.base_kind == BaseKind::Exception {
+                    return true;
+                }
+                continue;
+            }
+            let Some(slots) = self.dict_ref(cls.dict).and_then(|d| d.get(&slots_key)) else {
+                return true;
+            };
+            let names: &[Value] = match slots {
+                Value::Obj(id) => match self.heap.get(id) {
+                    Obj::Tuple(items) | Obj::List(items) => items,
+                    Obj::Str(_) => std::slice::from_ref(&slots),
+                    _ => return true,
+                },
+                _ => return true,
+            };
+            for &n in names {
+                match self.str_of(n).map(|s| &*s.s) {
+                    Some("__dict__") => return true,
+                    Some(s) if s == name => named = true,
+                    _ => {}
+                }
+            }
+        }
+        named
     }
 
     fn no_attr_to_set(&mut self, obj: Value, name: Value) -> R<()> {
