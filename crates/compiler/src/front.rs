@@ -1,109 +1,87 @@
-//! The front end: the only module that calls the parser crates.
+//! The front end: the only module that names the parser crates.
 //!
-//! brine parses with `ruff_python_parser`, which parsed CPython's standard
-//! library at about 120 MB/s here, six times faster than `rustpython-parser`
-//! 0.4, and is maintained. The rest of the compiler reaches the syntax tree
-//! through [`ast`] and source positions through [`Source`].
+//! brine parses with `ruff_python_parser`, chosen because it parses CPython's
+//! standard library about six times faster than `rustpython-parser` 0.4 and
+//! is maintained. Its syntax tree changes shape between releases, so nothing
+//! outside this module sees it: [`parse`] lowers it into brine's own
+//! [`crate::ast`], and maps the parser's errors to CPython's wording
+//! ([`syntax_error`]). Upgrading the parser touches these files only.
+//!
+//! Deeply nested source (`1+1+…` ten thousand times) is refused with a
+//! `SyntaxError`, as CPython refuses it with a `RecursionError`, before
+//! anything recursive walks it.
 
-pub(crate) use ruff_python_ast as ast;
-use ruff_source_file::LineIndex;
-use ruff_text_size::{Ranged, TextSize};
+mod lower;
+mod syntax_error;
 
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as py, PySourceType};
+use ruff_text_size::Ranged;
+
+use crate::ast::Module;
 use crate::error::CompileError;
+use crate::source::SourceText;
 
-/// Source text with its line index, for positions in errors and line tables.
-pub(crate) struct Source<'a> {
-    pub(crate) text: &'a str,
-    pub(crate) filename: &'a str,
-    index: LineIndex,
+/// How deeply statements and expressions may nest.
+pub(crate) const MAX_NESTING: u32 = 1000;
+
+/// Parse a module and lower it to brine's syntax tree.
+///
+/// # Errors
+/// Syntax errors, worded as CPython words them where the parser's error maps
+/// onto one of CPython's; constructs brine does not support.
+pub(crate) fn parse(src: &SourceText<'_>) -> Result<Module, CompileError> {
+    if let Some(at) = src.text.find('\0') {
+        return Err(src.error(src.pos(at as u32), "source code cannot contain null bytes"));
+    }
+    let parsed = ruff_python_parser::parse_unchecked_source(src.text, PySourceType::Python);
+    let mut depth = DepthCheck::default();
+    for s in &parsed.syntax().body {
+        depth.visit_stmt(s);
+    }
+    if let Some(offset) = depth.too_deep {
+        // Dropping the tree is recursive too: leak it rather than overflow.
+        std::mem::forget(parsed);
+        return Err(src.error(
+            src.pos(offset),
+            format!("too many nested statements and expressions (more than {MAX_NESTING} levels)"),
+        ));
+    }
+    if let Some(e) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
+        return Err(syntax_error::syntax_error(src, &parsed, e));
+    }
+    lower::module(src, parsed.syntax())
 }
 
-impl<'a> Source<'a> {
-    pub(crate) fn new(text: &'a str, filename: &'a str) -> Source<'a> {
-        Source {
-            text,
-            filename,
-            index: LineIndex::from_source_text(text),
+/// Finds the first place the tree nests deeper than [`MAX_NESTING`].
+#[derive(Default)]
+struct DepthCheck {
+    depth: u32,
+    too_deep: Option<u32>,
+}
+
+impl DepthCheck {
+    /// Run `walk` one level deeper, unless that is too deep.
+    fn nested(&mut self, node: &impl Ranged, walk: impl FnOnce(&mut Self)) {
+        if self.too_deep.is_some() {
+            return;
         }
-    }
-
-    /// The 1-based line of a byte offset.
-    pub(crate) fn line_of(&self, offset: u32) -> u32 {
-        self.index.line_index(TextSize::new(offset)).get() as u32
-    }
-
-    /// The 1-based line where a node starts.
-    pub(crate) fn line(&self, node: &impl Ranged) -> u32 {
-        self.line_of(node.start().to_u32())
-    }
-
-    /// An error at a node.
-    pub(crate) fn error(&self, node: &impl Ranged, message: impl Into<String>) -> CompileError {
-        self.error_at(node.start().to_u32(), "SyntaxError", message.into())
-    }
-
-    /// An error at a byte offset.
-    pub(crate) fn error_at(&self, offset: u32, kind: &str, message: String) -> CompileError {
-        let line = self.line_of(offset);
-        let text = self
-            .text
-            .lines()
-            .nth(line.saturating_sub(1) as usize)
-            .unwrap_or("")
-            .to_string();
-        let start = self.index.line_start(
-            ruff_source_file::OneIndexed::new(line as usize)
-                .unwrap_or(ruff_source_file::OneIndexed::MIN),
-            self.text,
-        );
-        let column = self
-            .text
-            .get(start.to_usize()..offset as usize)
-            .map(|s| s.chars().count() as u32 + 1)
-            .unwrap_or(1);
-        CompileError(brine_vm::SyntaxErrorInfo {
-            kind: kind.to_string(),
-            message,
-            filename: self.filename.to_string(),
-            line,
-            column,
-            text,
-        })
-    }
-}
-
-/// Parse a module.
-pub(crate) fn parse(src: &Source<'_>) -> Result<ast::ModModule, CompileError> {
-    match ruff_python_parser::parse_module(src.text) {
-        Ok(parsed) => Ok(parsed.into_syntax()),
-        Err(e) => {
-            let msg = e.error.to_string();
-            let kind = if msg.contains("indent") || msg.contains("Indent") {
-                "IndentationError"
-            } else {
-                "SyntaxError"
-            };
-            let msg = python_message(&msg);
-            Err(src.error_at(e.location.start().to_u32(), kind, msg))
+        if self.depth >= MAX_NESTING {
+            self.too_deep = Some(node.start().to_u32());
+            return;
         }
+        self.depth += 1;
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || walk(self));
+        self.depth -= 1;
     }
 }
 
-/// CPython's wording for the parser's most common messages.
-fn python_message(msg: &str) -> String {
-    let lower = msg.to_lowercase();
-    if lower.contains("unexpected indentation") {
-        "unexpected indent".into()
-    } else if lower.contains("expected an indented block") {
-        "expected an indented block".into()
-    } else if lower.contains("unindent") {
-        "unindent does not match any outer indentation level".into()
-    } else if lower.starts_with("expected")
-        || lower.contains("unexpected token")
-        || lower.contains("got unexpected")
-    {
-        "invalid syntax".into()
-    } else {
-        msg.to_string()
+impl<'a> Visitor<'a> for DepthCheck {
+    fn visit_stmt(&mut self, stmt: &'a py::Stmt) {
+        self.nested(stmt, |v| visitor::walk_stmt(v, stmt));
+    }
+
+    fn visit_expr(&mut self, expr: &'a py::Expr) {
+        self.nested(expr, |v| visitor::walk_expr(v, expr));
     }
 }

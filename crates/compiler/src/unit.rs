@@ -1,91 +1,104 @@
-//! A code object under construction: instructions with symbolic labels,
-//! tables, the line of each instruction, and the final stack-depth pass.
-
-use indexmap::IndexMap;
+//! A code object under construction: instructions with symbolic jump
+//! labels, the line of each instruction, the tables operands index, and the
+//! blocks a `break`, `continue` or `return` must unwind.
 
 use brine_vm::bytecode::Instr;
 use brine_vm::{CodeObject, Const};
+use std::rc::Rc;
 
-use crate::front::ast::Stmt;
+use num_bigint::BigInt;
 
-/// A jump target not yet placed.
+use crate::ast::Stmt;
+use crate::stackdepth::max_stack;
+use crate::symtable::Map;
+
+/// A jump target, placed later.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Label(u32);
 
-/// What a `break`, `continue` or `return` must undo on its way out.
+/// A block that leaving early (`break`, `continue`, `return`) must undo.
 #[derive(Clone, Debug)]
 pub(crate) enum Block<'a> {
-    /// A loop; `for_loop` when its iterator is on the stack.
+    /// A loop; a `for` loop's iterator is on the stack.
     Loop {
         start: Label,
         end: Label,
-        for_loop: bool,
+        is_for: bool,
     },
-    /// A `try` body (an active `SetupExcept`).
+    /// A protected body: a `SetupExcept` is active.
     Try,
-    /// A `try` body with a `finally`, whose body is compiled again on the way out.
-    Finally { body: &'a [Stmt] },
-    /// An `except` clause body (an exception being handled).
-    Except,
-    /// A `finally` body on the exception path (the exception on the stack and being handled).
-    FinallyExc,
-    /// A `with` body (an active `SetupExcept` and `exit` on the stack).
+    /// The body of a `try` with a `finally`: a `SetupExcept` is active, and
+    /// the `finally` body is compiled once more on the way out.
+    Finally(&'a [Stmt]),
+    /// A `finally` body run for an exception: the exception is on the stack
+    /// and being handled.
+    FinallyEnd,
+    /// An `except` clause's body: the exception is being handled; `as name`
+    /// is unbound on the way out.
+    Handler(Option<&'a str>),
+    /// A `with` body: a `SetupExcept` is active and the exit is on the stack.
     With,
+    /// A `finally` body compiled for a `return`: the return value is under it.
+    PopValue,
 }
 
 /// A code object being built.
 pub(crate) struct Unit<'a> {
     pub(crate) name: String,
     pub(crate) qualname: String,
-    pub(crate) filename: String,
     pub(crate) first_line: u32,
     pub(crate) flags: u32,
     pub(crate) argcount: u32,
     pub(crate) posonlyargcount: u32,
     pub(crate) kwonlyargcount: u32,
+    /// The scope in the symbol table.
     pub(crate) scope: usize,
+    /// The class name private names are mangled with.
+    pub(crate) private: Option<Rc<str>>,
+    /// The line given to instructions emitted now.
     pub(crate) line: u32,
     pub(crate) blocks: Vec<Block<'a>>,
     instrs: Vec<Instr>,
     lines: Vec<u32>,
     consts: Vec<Const>,
-    names: IndexMap<String, u32>,
-    pub(crate) varnames: IndexMap<String, u32>,
-    pub(crate) cellvars: Vec<String>,
-    pub(crate) freevars: Vec<String>,
+    const_index: Map<ConstKey, u32>,
+    names: Map<String, u32>,
+    varnames: Map<String, u32>,
+    cellvars: Vec<String>,
+    freevars: Vec<String>,
+    /// Where each label is placed (`u32::MAX`: not yet).
     labels: Vec<u32>,
+    /// Instructions whose operand is a label number, to resolve at the end.
     jumps: Vec<usize>,
+    /// Where the last label was placed.
+    last_place: Option<usize>,
 }
 
 impl<'a> Unit<'a> {
-    pub(crate) fn new(
-        name: &str,
-        qualname: &str,
-        filename: &str,
-        first_line: u32,
-        scope: usize,
-    ) -> Unit<'a> {
+    pub(crate) fn new(name: &str, qualname: &str, first_line: u32, scope: usize) -> Unit<'a> {
         Unit {
             name: name.into(),
             qualname: qualname.into(),
-            filename: filename.into(),
             first_line,
             flags: 0,
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
             scope,
+            private: None,
             line: first_line,
             blocks: Vec::new(),
             instrs: Vec::new(),
             lines: Vec::new(),
             consts: Vec::new(),
-            names: IndexMap::new(),
-            varnames: IndexMap::new(),
+            const_index: Map::default(),
+            names: Map::default(),
+            varnames: Map::default(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
             labels: Vec::new(),
             jumps: Vec::new(),
+            last_place: None,
         }
     }
 
@@ -99,30 +112,45 @@ impl<'a> Unit<'a> {
         Label(self.labels.len() as u32 - 1)
     }
 
+    /// Place a label at the next instruction.
     pub(crate) fn place(&mut self, l: Label) {
-        self.labels[l.0 as usize] = self.instrs.len() as u32;
+        if let Some(slot) = self.labels.get_mut(l.0 as usize) {
+            *slot = self.instrs.len() as u32;
+        }
+        self.last_place = Some(self.instrs.len());
     }
 
-    /// Emit a jump-like instruction to a label (`make` builds it from the target).
+    /// Emit a jump (`make` builds it from its target) to a label.
     pub(crate) fn jump(&mut self, make: fn(u32) -> Instr, l: Label) {
         self.jumps.push(self.instrs.len());
         self.emit(make(l.0));
     }
 
-    /// Whether the last instruction emitted never falls through.
-    pub(crate) fn ends_terminal(&self) -> bool {
-        self.instrs.last().is_some_and(|i| i.is_terminal())
+    /// Whether the last instruction never falls through.
+    fn ends_terminal(&self) -> bool {
+        self.instrs.last().is_some_and(Instr::is_terminal)
     }
 
+    /// Whether the next instruction can be reached: the last one falls
+    /// through, or a label is placed here.
+    pub(crate) fn reachable(&self) -> bool {
+        !self.ends_terminal() || self.last_place == Some(self.instrs.len())
+    }
+
+    /// The index of a constant, shared with an equal constant already there
+    /// (code objects are never shared).
     pub(crate) fn const_index(&mut self, c: Const) -> u32 {
-        let simple = !matches!(c, Const::Code(_) | Const::Float(_));
-        if simple {
-            if let Some(i) = self.consts.iter().position(|x| *x == c && same_kind(x, &c)) {
-                return i as u32;
-            }
+        let Some(key) = ConstKey::of(&c) else {
+            self.consts.push(c);
+            return self.consts.len() as u32 - 1;
+        };
+        if let Some(&i) = self.const_index.get(&key) {
+            return i;
         }
+        let i = self.consts.len() as u32;
         self.consts.push(c);
-        self.consts.len() as u32 - 1
+        self.const_index.insert(key, i);
+        i
     }
 
     pub(crate) fn load_const(&mut self, c: Const) {
@@ -130,14 +158,29 @@ impl<'a> Unit<'a> {
         self.emit(Instr::LoadConst(i));
     }
 
+    /// The index of a name in `names`.
     pub(crate) fn name_index(&mut self, n: &str) -> u32 {
-        let len = self.names.len() as u32;
-        *self.names.entry(n.to_string()).or_insert(len)
+        if let Some(&i) = self.names.get(n) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.insert(n.to_string(), i);
+        i
     }
 
+    /// The index of a local in `varnames`, added on first use.
     pub(crate) fn var_index(&mut self, n: &str) -> u32 {
-        let len = self.varnames.len() as u32;
-        *self.varnames.entry(n.to_string()).or_insert(len)
+        if let Some(&i) = self.varnames.get(n) {
+            return i;
+        }
+        let i = self.varnames.len() as u32;
+        self.varnames.insert(n.to_string(), i);
+        i
+    }
+
+    pub(crate) fn set_cells(&mut self, cellvars: Vec<String>, freevars: Vec<String>) {
+        self.cellvars = cellvars;
+        self.freevars = freevars;
     }
 
     /// The cell index of a name: cellvars first, then freevars.
@@ -151,32 +194,31 @@ impl<'a> Unit<'a> {
             .map(|i| (self.cellvars.len() + i) as u32)
     }
 
-    /// Resolve labels, compute the stack depth, and produce the code object.
-    pub(crate) fn finish(mut self) -> CodeObject {
-        for &j in &self.jumps {
-            let fix = |t: u32| self.labels.get(t as usize).copied().unwrap_or(0);
-            self.instrs[j] = match self.instrs[j] {
-                Instr::Jump(t) => Instr::Jump(fix(t)),
-                Instr::PopJumpIfFalse(t) => Instr::PopJumpIfFalse(fix(t)),
-                Instr::PopJumpIfTrue(t) => Instr::PopJumpIfTrue(fix(t)),
-                Instr::JumpIfFalseOrPop(t) => Instr::JumpIfFalseOrPop(fix(t)),
-                Instr::JumpIfTrueOrPop(t) => Instr::JumpIfTrueOrPop(fix(t)),
-                Instr::ForIter(t) => Instr::ForIter(fix(t)),
-                Instr::SetupExcept(t) => Instr::SetupExcept(fix(t)),
-                other => other,
-            };
-        }
+    /// Resolve labels, end with `return None` if control can fall off the
+    /// end, compute the stack depth, and produce the code object.
+    pub(crate) fn finish(mut self, filename: &str) -> CodeObject {
         let end = self.instrs.len() as u32;
-        if !self.ends_terminal() || self.labels.contains(&end) {
-            let i = self.const_index(Const::None);
-            self.emit(Instr::LoadConst(i));
+        // A label at the end (or never placed) jumps to the implicit return.
+        let to_end = self.labels.iter().any(|&l| l == end || l == u32::MAX);
+        if !self.ends_terminal() || to_end {
+            self.load_const(Const::None);
             self.emit(Instr::ReturnValue);
         }
-        let max_stack = stack_depth(&self.instrs);
+        let labels = std::mem::take(&mut self.labels);
+        let resolve = |t: u32| match labels.get(t as usize) {
+            Some(&at) if at != u32::MAX => at,
+            _ => end,
+        };
+        for &j in &self.jumps {
+            if let Some(ins) = self.instrs.get_mut(j) {
+                *ins = retarget(*ins, resolve);
+            }
+        }
+        let max_stack = max_stack(&self.instrs);
         CodeObject {
             name: self.name,
             qualname: self.qualname,
-            filename: self.filename,
+            filename: filename.to_string(),
             first_line: self.first_line,
             flags: self.flags,
             argcount: self.argcount,
@@ -194,32 +236,48 @@ impl<'a> Unit<'a> {
     }
 }
 
-fn same_kind(a: &Const, b: &Const) -> bool {
-    std::mem::discriminant(a) == std::mem::discriminant(b)
+/// A jump instruction with its target mapped.
+fn retarget(ins: Instr, f: impl Fn(u32) -> u32) -> Instr {
+    match ins {
+        Instr::Jump(t) => Instr::Jump(f(t)),
+        Instr::PopJumpIfFalse(t) => Instr::PopJumpIfFalse(f(t)),
+        Instr::PopJumpIfTrue(t) => Instr::PopJumpIfTrue(f(t)),
+        Instr::JumpIfFalseOrPop(t) => Instr::JumpIfFalseOrPop(f(t)),
+        Instr::JumpIfTrueOrPop(t) => Instr::JumpIfTrueOrPop(f(t)),
+        Instr::ForIter(t) => Instr::ForIter(f(t)),
+        Instr::SetupExcept(t) => Instr::SetupExcept(f(t)),
+        other => other,
+    }
 }
 
-/// The deepest the value stack gets, by flow analysis over every reachable path.
-pub(crate) fn stack_depth(instrs: &[Instr]) -> u32 {
-    let mut depth: Vec<i32> = vec![-1; instrs.len() + 1];
-    let mut work = vec![(0usize, 0i32)];
-    let mut max = 0i32;
-    while let Some((pc, d)) = work.pop() {
-        if pc >= instrs.len() || depth[pc] >= d {
-            continue;
-        }
-        depth[pc] = d;
-        max = max.max(d);
-        let i = instrs[pc];
-        if let Some(t) = i.jump_target() {
-            let dj = d + i.stack_effect(true);
-            max = max.max(dj);
-            work.push((t as usize, dj));
-        }
-        if !i.is_terminal() {
-            let df = d + i.stack_effect(false);
-            max = max.max(df);
-            work.push((pc + 1, df));
-        }
+/// A constant as a map key: equal keys are interchangeable constants
+/// (`1` and `True` and `1.0` are not; `0.0` and `-0.0` are not).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ConstKey {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(BigInt),
+    Float(u64),
+    Str(String),
+    Bytes(Vec<u8>),
+    Tuple(Vec<ConstKey>),
+    Ellipsis,
+}
+
+impl ConstKey {
+    fn of(c: &Const) -> Option<ConstKey> {
+        Some(match c {
+            Const::None => ConstKey::None,
+            Const::Bool(b) => ConstKey::Bool(*b),
+            Const::Int(i) => ConstKey::Int(*i),
+            Const::BigInt(b) => ConstKey::BigInt(b.clone()),
+            Const::Float(f) => ConstKey::Float(f.to_bits()),
+            Const::Str(s) => ConstKey::Str(s.clone()),
+            Const::Bytes(b) => ConstKey::Bytes(b.clone()),
+            Const::Tuple(t) => ConstKey::Tuple(t.iter().map(ConstKey::of).collect::<Option<_>>()?),
+            Const::Ellipsis => ConstKey::Ellipsis,
+            Const::Code(_) => return None,
+        })
     }
-    max.max(0) as u32 + 1
 }
