@@ -16,4 +16,7 @@ pub enum Error {
     /// The VM could not be made.
     #[error(transparent)]
     Boot(#[from] brine_vm::BootError),
+    /// The scheduler could not be installed.
+    #[error(transparent)]
+    Sched(#[from] brine_sched::Error),
 }

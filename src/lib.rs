@@ -7,6 +7,7 @@ pub mod error;
 pub mod runner;
 
 pub use brine_compiler as compiler;
+pub use brine_sched as sched;
 pub use brine_vm as vm;
 
 pub use self::{

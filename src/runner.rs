@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use brine_compiler::Compiler;
-use brine_vm::{ExcKind, ExecState, Obj, RunOutcome, Value, Vm};
+use brine_sched::{HostTurn, SchedOutcome, Scheduler};
+use brine_vm::{ExcKind, Obj, Value, Vm};
 
 use crate::error::Error;
 
@@ -42,12 +43,12 @@ pub struct ProgramEnd {
     pub stderr: String,
 }
 
-/// A script loaded into a VM, ready to run.
+/// A script loaded into a VM, ready to run as its main tasklet.
 pub struct Program {
     /// The VM.
     pub vm: Vm,
-    /// The main tasklet's state (`None` when the script did not compile).
-    pub main: Option<ExecState>,
+    /// The scheduler running the main tasklet and the tasklets it makes.
+    pub sched: Scheduler,
     compile_error: Option<String>,
 }
 
@@ -69,6 +70,7 @@ impl Program {
             source,
         })?;
         let mut vm = Vm::new(Some(Box::new(Compiler)))?;
+        let mut sched = Scheduler::new(&mut vm)?;
         vm.stdout = stdout;
         vm.stderr = stderr;
         let filename = path.display().to_string();
@@ -86,10 +88,12 @@ impl Program {
         }];
         match brine_compiler::compile_module(&source, &filename) {
             Ok(code) => {
-                let main = vm.start_module(code, "__main__").ok();
+                if let Ok(main) = vm.start_module(code, "__main__") {
+                    sched.set_main(&mut vm, main);
+                }
                 Ok(Program {
                     vm,
-                    main,
+                    sched,
                     compile_error: None,
                 })
             }
@@ -99,7 +103,7 @@ impl Program {
                 let text = vm.format_exception(exc);
                 Ok(Program {
                     vm,
-                    main: None,
+                    sched,
                     compile_error: Some(text),
                 })
             }
@@ -114,27 +118,23 @@ impl Program {
                 stderr: text,
             };
         }
-        let Some(mut st) = self.main.take() else {
-            return ProgramEnd {
-                exit_code: 1,
-                stderr: String::new(),
-            };
-        };
         let slice = slice.max(1);
         let end = loop {
-            match self.vm.run(&mut st, slice) {
-                RunOutcome::BudgetSpent => continue,
-                RunOutcome::Finished(_) => {
+            match self.sched.run(&mut self.vm, slice) {
+                SchedOutcome::BudgetSpent => continue,
+                SchedOutcome::Finished(_) => {
                     break ProgramEnd {
                         exit_code: 0,
                         stderr: String::new(),
                     }
                 }
-                RunOutcome::Raised(exc) => break self.uncaught(exc),
-                RunOutcome::Request(r) => {
+                SchedOutcome::Raised(exc) | SchedOutcome::HostTurn(HostTurn::Raised(exc)) => {
+                    break self.uncaught(exc)
+                }
+                SchedOutcome::HostTurn(_) => {
                     break ProgramEnd {
-                        exit_code: 1,
-                        stderr: format!("RuntimeError: no scheduler to serve '{}'\n", r.name),
+                        exit_code: 0,
+                        stderr: String::new(),
                     }
                 }
             }

@@ -71,7 +71,7 @@ pub fn ascii_escape(s: &str) -> String {
 
 impl Vm {
     /// Check a built-in's positional argument count.
-    pub(crate) fn arity(&mut self, name: &str, args: &Args, min: usize, max: usize) -> R<()> {
+    pub fn arity(&mut self, name: &str, args: &Args, min: usize, max: usize) -> R<()> {
         let n = args.pos.len();
         if n < min || n > max {
             let msg = if min == max {
@@ -100,7 +100,7 @@ impl Vm {
 
     /// Check a built-in method's argument count; `args` includes `self`,
     /// which the counts in the message (as CPython writes them) leave out.
-    pub(crate) fn arity_m(&mut self, name: &str, args: &Args, min: usize, max: usize) -> R<()> {
+    pub fn arity_m(&mut self, name: &str, args: &Args, min: usize, max: usize) -> R<()> {
         let n = args.pos.len();
         if n >= min && n <= max {
             return Ok(());
@@ -127,8 +127,42 @@ impl Vm {
         self.fail(ExcKind::TypeError, msg)
     }
 
+    /// Match a built-in's arguments to its parameters `names` (positional
+    /// or by keyword, CPython's way); a parameter not given is `Undef`.
+    pub fn bind_params(&mut self, fname: &str, args: &Args, names: &[&str]) -> R<Vec<Value>> {
+        if args.pos.len() > names.len() {
+            let (max, n) = (names.len(), args.pos.len());
+            return self.fail(
+                ExcKind::TypeError,
+                format!("{fname}() takes at most {max} arguments ({n} given)"),
+            );
+        }
+        let mut out = args.pos.clone();
+        out.resize(names.len(), Value::Undef);
+        for (k, v) in &args.kw {
+            let key = self.text(*k).to_string();
+            let Some(i) = names.iter().position(|n| *n == key) else {
+                return self.fail(
+                    ExcKind::TypeError,
+                    format!("{fname}() got an unexpected keyword argument '{key}'"),
+                );
+            };
+            if !out[i].is_undef() {
+                return self.fail(
+                    ExcKind::TypeError,
+                    format!(
+                        "argument for {fname}() given by name ('{key}') and position ({})",
+                        i + 1
+                    ),
+                );
+            }
+            out[i] = *v;
+        }
+        Ok(out)
+    }
+
     /// A keyword argument by name, if given.
-    pub(crate) fn kwarg(&self, args: &Args, name: &str) -> Option<Value> {
+    pub fn kwarg(&self, args: &Args, name: &str) -> Option<Value> {
         args.kw
             .iter()
             .find(|(k, _)| self.text(*k) == name)
@@ -136,7 +170,7 @@ impl Vm {
     }
 
     /// Reject keyword arguments other than `allowed`.
-    pub(crate) fn only_kwargs(&mut self, fname: &str, args: &Args, allowed: &[&str]) -> R<()> {
+    pub fn only_kwargs(&mut self, fname: &str, args: &Args, allowed: &[&str]) -> R<()> {
         for (k, _) in &args.kw {
             let n = self.text(*k).to_string();
             if !allowed.contains(&n.as_str()) {
@@ -150,7 +184,7 @@ impl Vm {
     }
 
     /// An int argument (bools count), or a `TypeError`.
-    pub(crate) fn int_arg(&mut self, v: Value, what: &str) -> R<i64> {
+    pub fn int_arg(&mut self, v: Value, what: &str) -> R<i64> {
         match self.unwrap_base(v) {
             Value::Int(i) => Ok(i),
             Value::Bool(b) => Ok(i64::from(b)),

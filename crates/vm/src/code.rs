@@ -29,6 +29,8 @@ pub mod flags {
     pub const COROUTINE: u32 = 0x0080;
     /// Calling it makes an async generator.
     pub const ASYNC_GENERATOR: u32 = 0x0200;
+    /// brine's own: the bottom frame of a host call, left out of tracebacks.
+    pub const HOST_CALL: u32 = 0x1000_0000;
 }
 
 /// A constant of a code object.

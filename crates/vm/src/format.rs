@@ -8,6 +8,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
+use crate::heap::ObjId;
 use crate::native::R;
 use crate::num::Num;
 use crate::object::{Obj, Singleton, ViewKind};
@@ -410,25 +411,11 @@ impl Vm {
                             } else {
                                 self.repr_into(args, out, seen)?;
                             }
-                        } else if !i.base.is_undef() {
+                        } else if !i.base.is_undef() && !self.is_host(i.base) {
                             let b = i.base;
                             self.repr_into(b, out, seen)?;
                         } else {
-                            let cls = i.class;
-                            let module = self
-                                .class(cls)
-                                .and_then(|c| self.dict_ref(c.dict))
-                                .and_then(|d| d.get(&Vm::key_of("__module__")))
-                                .map(|m| self.text(m).to_string())
-                                .unwrap_or_else(|| "__main__".into());
-                            let q = self
-                                .class(cls)
-                                .map(|c| self.text(c.qualname).to_string())
-                                .unwrap_or_default();
-                            out.push_str(&format!(
-                                "<{module}.{q} object at 0x{:012x}>",
-                                id.0 as u64 * 16 + 0x7f00_0000_0000
-                            ));
+                            out.push_str(&self.default_repr(i.class, id));
                         }
                     }
                     Obj::Module(m) => {
@@ -497,11 +484,30 @@ impl Vm {
                     Obj::Super { .. } => out.push_str("<super object>"),
                     Obj::Singleton(Singleton::NotImplemented) => out.push_str("NotImplemented"),
                     Obj::Singleton(Singleton::Ellipsis) => out.push_str("Ellipsis"),
+                    Obj::Host(h) => out.push_str(&self.default_repr(h.class, id)),
                     Obj::Free => out.push_str("<freed>"),
                 }
             }
         }
         Ok(())
+    }
+
+    /// `object.__repr__`: `<module.qualname object at 0x…>`.
+    pub fn default_repr(&self, cls: ObjId, id: ObjId) -> String {
+        let module = self
+            .class(cls)
+            .and_then(|c| self.dict_ref(c.dict))
+            .and_then(|d| d.get(&Vm::key_of("__module__")))
+            .map(|m| self.text(m).to_string())
+            .unwrap_or_else(|| "__main__".into());
+        let q = self
+            .class(cls)
+            .map(|c| self.text(c.qualname).to_string())
+            .unwrap_or_default();
+        format!(
+            "<{module}.{q} object at 0x{:012x}>",
+            id.0 as u64 * 16 + 0x7f00_0000_0000
+        )
     }
 
     /// `format(v, spec)` for values that need no user code.

@@ -331,6 +331,9 @@ pub struct ExecState {
     /// Set by an instruction that ends the run (the bottom frame returned or
     /// raised); taken by the loop. Never part of a suspended state.
     pub(crate) outcome: Option<crate::interp::RunOutcome>,
+    /// What to do with the result of a built-in that asked the host for
+    /// something ([`crate::RunOutcome::Request`]); `None` means push it.
+    pub pending: Option<Then>,
 }
 
 impl ExecState {
@@ -338,6 +341,9 @@ impl ExecState {
     pub fn trace(&self, out: &mut Vec<ObjId>) {
         for f in &self.frames {
             f.trace(out);
+        }
+        if let Some(t) = &self.pending {
+            t.trace(out);
         }
     }
 }

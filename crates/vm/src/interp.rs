@@ -48,16 +48,23 @@ pub(crate) enum Flow {
 
 impl Vm {
     /// Run `st` for at most `budget` instructions.
+    /// [`Vm::executed`] grows by the number of instructions run.
     pub fn run(&mut self, st: &mut ExecState, budget: u64) -> RunOutcome {
         let mut left = budget;
+        let out = self.run_loop(st, &mut left);
+        self.executed += budget - left;
+        out
+    }
+
+    fn run_loop(&mut self, st: &mut ExecState, left: &mut u64) -> RunOutcome {
         loop {
-            if left == 0 {
+            if *left == 0 {
                 return RunOutcome::BudgetSpent;
             }
             if self.heap.should_collect() {
                 self.collect_garbage(st);
             }
-            left -= 1;
+            *left -= 1;
             let r = self.step(st);
             if let Err(ctl) = r {
                 if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
@@ -73,21 +80,45 @@ impl Vm {
         }
     }
 
-    /// Push a value the host produced for a [`RunOutcome::Request`] onto the
-    /// top frame, as the result of the built-in that made the request.
-    pub fn resume_with(&mut self, st: &mut ExecState, v: Value) {
-        if let Some(f) = st.frames.last_mut() {
-            f.push(v);
+    /// Give the value the host produced for a [`RunOutcome::Request`] to the
+    /// state, as the result of the built-in that made the request. Returns
+    /// the outcome when that ends the state (its bottom frame was the call).
+    pub fn resume_with(&mut self, st: &mut ExecState, v: Value) -> Option<RunOutcome> {
+        let then = st.pending.take().unwrap_or(crate::frame::Then::Push);
+        let r = self.finish_with(st, Ok(v), then);
+        if let Err(ctl) = r {
+            if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
+                return Some(out);
+            }
         }
+        st.outcome.take()
     }
 
     /// Raise `exc` in the top frame of `st`, as if the instruction it is
-    /// stopped at had raised it (used by hosts to throw into tasklets).
+    /// stopped at had raised it (used by hosts to throw into tasklets). A
+    /// `StopIteration` given to a `for` loop waiting on a built-in's
+    /// `__next__` ends the loop.
     pub fn throw_into(&mut self, st: &mut ExecState, exc: Value) -> Option<RunOutcome> {
+        if let Some(crate::frame::Then::ForIter { target }) = st.pending.take() {
+            if self.exc_is(exc, crate::types::ExcKind::StopIteration)
+                || self.is_stop_iteration_class(exc)
+            {
+                if let Some(f) = st.frames.last_mut() {
+                    f.pop();
+                    f.pc = target;
+                }
+                return None;
+            }
+        }
         match self.raise_new(st, exc) {
             Flow::Continue => None,
             Flow::Stop(o) => Some(o),
         }
+    }
+
+    fn is_stop_iteration_class(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(id) if self.class(id).is_some()
+            && self.is_subclass(id, self.types.exc(crate::types::ExcKind::StopIteration)))
     }
 
     /// Run a collection with `st` as an extra root.

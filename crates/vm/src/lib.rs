@@ -24,6 +24,7 @@ pub mod format;
 pub mod frame;
 pub mod hash;
 pub mod heap;
+pub mod host;
 pub mod interp;
 pub mod load;
 pub mod native;
@@ -41,11 +42,12 @@ pub use self::{
     bootstrap::BootError,
     bytecode::{BinOp, CmpOp, Instr, UnaryOp},
     code::{CodeObject, Const, MAGIC},
-    frame::{ExecState, Frame},
+    frame::{ExecState, Frame, Then},
     heap::{Heap, ObjId},
+    host::ModuleInit,
     interp::RunOutcome,
     native::{Args, Ctl, HostRequest, NativeDef, NativeId, NativeKind, R},
-    object::Obj,
+    object::{HostData, HostObj, Obj},
     source::{SourceCompiler, SyntaxErrorInfo},
     types::ExcKind,
     value::Value,

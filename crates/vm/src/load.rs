@@ -127,46 +127,70 @@ impl Vm {
         let frame = self.module_frame(code_id, module, Then::Finish)?;
         Ok(ExecState {
             frames: vec![frame],
-            outcome: None,
+            ..ExecState::default()
         })
     }
 
     /// An execution state that calls `callee(*args)`; it finishes with the result.
     pub fn start_call(&mut self, callee: Value, args: Vec<Value>) -> R<ExecState> {
-        let mut st = ExecState::default();
-        let holder = self.holder_frame()?;
-        st.frames.push(holder);
-        self.call(&mut st, callee, crate::native::Args::new(args), Then::Push)?;
-        Ok(st)
+        let args = self.new_tuple(args);
+        let kwargs = Value::Obj(self.new_dict());
+        self.start_call_kw(callee, args, kwargs)
     }
 
-    /// A frame whose code only returns what is pushed on it: the bottom of
-    /// states made by [`Vm::start_call`].
-    fn holder_frame(&mut self) -> R<Frame> {
+    /// An execution state that calls `callee(*args, **kwargs)` (a tuple and
+    /// a dict) when it first runs; it finishes with the result. The call's
+    /// own errors (a wrong argument count) are raised by that first run.
+    pub fn start_call_kw(&mut self, callee: Value, args: Value, kwargs: Value) -> R<ExecState> {
+        let code = self.host_call_code();
+        let module = match self.dict_get_str(self.modules, "builtins") {
+            Some(Value::Obj(m)) => m,
+            _ => self.new_module("builtins", None),
+        };
+        let mut frame = self.module_frame(code, module, Then::Finish)?;
+        frame.nlocals = 3;
+        frame.slots.clear();
+        frame.slots.extend([callee, args, kwargs]);
+        Ok(ExecState {
+            frames: vec![frame],
+            ..ExecState::default()
+        })
+    }
+
+    /// The code at the bottom of every [`Vm::start_call_kw`] state:
+    /// `return f(*args, **kwargs)`, made once.
+    fn host_call_code(&mut self) -> ObjId {
+        if let Some(id) = self.host_call {
+            return id;
+        }
+        use crate::bytecode::Instr;
         let code = CodeObject {
             name: "<call>".into(),
             qualname: "<call>".into(),
             filename: "<brine>".into(),
             first_line: 1,
-            flags: 0,
+            flags: crate::code::flags::HOST_CALL,
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
-            instructions: vec![crate::bytecode::Instr::ReturnValue],
-            lines: vec![1],
+            instructions: vec![
+                Instr::LoadFast(0),
+                Instr::LoadFast(1),
+                Instr::LoadFast(2),
+                Instr::CallEx(true),
+                Instr::ReturnValue,
+            ],
+            lines: vec![1; 5],
             consts: vec![],
             names: vec![],
-            varnames: vec![],
+            varnames: vec!["f".into(), "args".into(), "kwargs".into()],
             cellvars: vec![],
             freevars: vec![],
-            max_stack: 1,
+            max_stack: 3,
         };
         let id = self.load_code(code);
-        let module = match self.dict_get_str(self.modules, "builtins") {
-            Some(Value::Obj(m)) => m,
-            _ => self.new_module("builtins", None),
-        };
-        self.module_frame(id, module, Then::Finish)
+        self.host_call = Some(id);
+        id
     }
 
     /// A `SyntaxError` (or `IndentationError`) exception for a compile error.
@@ -214,7 +238,8 @@ impl Vm {
             .filter(|(_, d)| d.name.starts_with(&prefix) && !d.name[prefix.len()..].contains('.'))
             .map(|(i, d)| (d.name, crate::native::NativeId(i as u16)))
             .collect();
-        let known = matches!(name, "sys" | "math" | "time") || !defs.is_empty();
+        let init = self.module_inits.get(name).copied();
+        let known = matches!(name, "sys" | "math" | "time") || !defs.is_empty() || init.is_some();
         if !known || name == "builtins" {
             return Ok(None);
         }
@@ -231,6 +256,9 @@ impl Vm {
             self.dict_set_str(dict, short, f);
         }
         crate::builtins::modules::init_module(self, name, dict);
+        if let Some(init) = init {
+            init(self, dict);
+        }
         Ok(Some(m))
     }
 

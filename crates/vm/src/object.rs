@@ -307,6 +307,38 @@ pub enum Obj {
     },
     /// `NotImplemented` or `Ellipsis`.
     Singleton(Singleton),
+    /// An object whose type a higher layer defines (a tasklet, a channel).
+    Host(HostObj),
+}
+
+/// An object of a type defined outside the VM: its class and its payload.
+#[derive(Debug)]
+pub struct HostObj {
+    /// The class (`type(obj)`).
+    pub class: ObjId,
+    /// The payload, which the defining layer downcasts.
+    pub data: Box<dyn HostData>,
+}
+
+impl Clone for HostObj {
+    fn clone(&self) -> HostObj {
+        HostObj {
+            class: self.class,
+            data: self.data.clone_box(),
+        }
+    }
+}
+
+/// The payload of a [`HostObj`]: plain data the collector can trace.
+pub trait HostData: std::any::Any + std::fmt::Debug {
+    /// Add the id of every object the payload refers to.
+    fn trace(&self, out: &mut Vec<ObjId>);
+    /// A copy of the payload.
+    fn clone_box(&self) -> Box<dyn HostData>;
+    /// The payload as `Any`, for downcasting.
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// The payload as mutable `Any`, for downcasting.
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
 }
 
 fn push_value(out: &mut Vec<ObjId>, v: Value) {
@@ -395,6 +427,10 @@ impl Obj {
             Obj::Super { class, obj } => {
                 out.push(*class);
                 push_value(out, *obj);
+            }
+            Obj::Host(h) => {
+                out.push(h.class);
+                h.data.trace(out);
             }
         }
     }

@@ -53,9 +53,17 @@ pub struct Vm {
     pub search_path: Vec<PathBuf>,
     /// Values the host holds: roots for the collector.
     pub roots: Vec<Value>,
-    /// Execution states parked by the host (tasklets), roots for the collector.
+    /// Execution states parked by the host, roots for the collector.
     pub parked: Vec<crate::frame::ExecState>,
+    /// The host's own state (the scheduler), traced as a root.
+    pub host_state: Option<Box<dyn crate::object::HostData>>,
+    /// Init functions of built-in modules registered by higher layers.
+    pub(crate) module_inits: FxHashMap<&'static str, crate::host::ModuleInit>,
+    /// The code at the bottom of host calls, once made.
+    pub(crate) host_call: Option<ObjId>,
     pub(crate) slot_pool: Vec<Vec<Value>>,
+    /// How many instructions [`Vm::run`] has executed, in all states.
+    pub executed: u64,
     /// The exit status asked for by `sys.exit`, once raised to the top.
     pub exit_code: Option<i32>,
     /// Canonical user-hashed keys by hash (weak: pruned after collection).
@@ -237,6 +245,7 @@ impl Vm {
                 Obj::Super { .. } => t.super_,
                 Obj::Singleton(Singleton::NotImplemented) => t.not_implemented,
                 Obj::Singleton(Singleton::Ellipsis) => t.ellipsis,
+                Obj::Host(h) => h.class,
             },
         }
     }
@@ -397,7 +406,11 @@ impl Vm {
             search_path: Vec::new(),
             roots: Vec::new(),
             parked: Vec::new(),
+            host_state: None,
+            module_inits: FxHashMap::default(),
+            host_call: None,
             slot_pool: Vec::new(),
+            executed: 0,
             exit_code: None,
             user_keys: FxHashMap::default(),
             sk: SpecialKeys::new(),
@@ -449,6 +462,10 @@ impl Vm {
         ids.extend(self.ellipsis.obj());
         for s in &self.parked {
             s.trace(&mut ids);
+        }
+        ids.extend(self.host_call);
+        if let Some(h) = &self.host_state {
+            h.trace(&mut ids);
         }
         ids
     }

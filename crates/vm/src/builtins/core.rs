@@ -603,15 +603,20 @@ fn issubclass(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn callable(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("callable", &args, 1, 1)?;
-    let v = args.pos[0];
-    let r = match v {
-        Value::Obj(id) => match vm.heap.get(id) {
-            Obj::Function(_) | Obj::Native { .. } | Obj::Method { .. } | Obj::Class(_) => true,
-            _ => vm.lookup_special(v, "__call__").is_some(),
-        },
-        _ => false,
-    };
-    Ok(Value::Bool(r))
+    Ok(Value::Bool(vm.is_callable(args.pos[0])))
+}
+
+impl Vm {
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: Value) -> bool {
+        match v {
+            Value::Obj(id) => match self.heap.get(id) {
+                Obj::Function(_) | Obj::Native { .. } | Obj::Method { .. } | Obj::Class(_) => true,
+                _ => self.lookup_special(v, "__call__").is_some(),
+            },
+            _ => false,
+        }
+    }
 }
 
 fn id(vm: &mut Vm, args: Args) -> R<Value> {

@@ -27,6 +27,10 @@ impl Vm {
                 mode,
                 then: t,
             }) => self.resume_gen(st, gen, input, mode, Some(t.unwrap_or(then))),
+            Err(Ctl::Host(req)) => {
+                st.pending = Some(then);
+                Err(Ctl::Host(req))
+            }
             Err(e) => Err(e),
         }
     }
@@ -169,6 +173,10 @@ impl Vm {
                     }
                     if self.text(name) == "__dict__" {
                         return Ok(Value::Obj(d));
+                    }
+                    // PEP 562: a module-level `__getattr__` answers for missing names.
+                    if let Some(f) = self.dict_get_str(d, "__getattr__") {
+                        return Err(Ctl::tail_call(f, vec![name]));
                     }
                     let n = self.text(name).to_string();
                     return self.fail(

@@ -24,7 +24,11 @@ impl Vm {
     pub(crate) fn raise_new(&mut self, st: &mut ExecState, exc: Value) -> Flow {
         let exc = self.normalize_exc(exc);
         let handled = self.current_handled(st);
-        if let Some(f) = st.frames.last() {
+        if let Some(f) = st
+            .frames
+            .last()
+            .filter(|f| f.code.code.flags & crate::code::flags::HOST_CALL == 0)
+        {
             let entry = TbEntry {
                 code: f.code_id,
                 line: f.line(),
@@ -134,7 +138,11 @@ impl Vm {
                 }
                 _ => {}
             }
-            if let Some(f) = st.frames.last() {
+            if let Some(f) = st
+                .frames
+                .last()
+                .filter(|f| f.code.code.flags & crate::code::flags::HOST_CALL == 0)
+            {
                 let entry = TbEntry {
                     code: f.code_id,
                     line: f.line(),

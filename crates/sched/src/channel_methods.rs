@@ -1,0 +1,374 @@
+//! `stackless.channel`: sending and receiving between tasklets, with
+//! Stackless's rules for who runs on after a transfer.
+//!
+//! A transfer to a waiting tasklet does not block. Whether the caller or
+//! the partner runs on is the channel's `preference` (-1: the receiver,
+//! 1: the sender, 0: the caller, the partner goes last in the run queue);
+//! `schedule_all` makes both wait their turn. With no partner waiting the
+//! caller blocks, unless nothing else could run: then it is a deadlock.
+
+use brine_vm::{Args, Ctl, ExcKind, NativeDef, NativeKind, ObjId, Value, Vm, R};
+
+use crate::channel::Channel;
+use crate::module::{check_switch_trap, cur, flag, py_attr, DEADLOCK};
+use crate::state::{
+    can_block, channel, channel_mut, insert_last, pick_next, sched, set_resume, switch, tasklet,
+    tasklet_mut, unlink,
+};
+use crate::tasklet::{Place, Resume};
+
+const fn method(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
+    NativeDef {
+        name,
+        kind: NativeKind::Method,
+        f,
+    }
+}
+
+const METHODS: &[NativeDef] = &[
+    NativeDef {
+        name: "stackless.channel.__new__",
+        kind: NativeKind::Function,
+        f: new,
+    },
+    method("stackless.channel.__init__", init),
+    method("stackless.channel.send", send),
+    method("stackless.channel.receive", receive),
+    method("stackless.channel._send_exc", send_exc),
+    method("stackless.channel._send_now", send_now),
+    method("stackless.channel._receive_now", receive_now),
+    method("stackless.channel.close", close),
+    method("stackless.channel.open", open),
+    method("stackless.channel.__iter__", iter),
+    method("stackless.channel.__next__", next),
+];
+
+const fn def(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
+    NativeDef {
+        name,
+        kind: NativeKind::Function,
+        f,
+    }
+}
+
+/// Properties: name, getter, setter.
+const PROPERTIES: &[(&str, NativeDef, Option<NativeDef>)] = &[
+    ("balance", def("stackless.channel.balance", balance), None),
+    ("closing", def("stackless.channel.closing", closing), None),
+    ("closed", def("stackless.channel.closed", closed), None),
+    (
+        "preference",
+        def("stackless.channel.preference", preference),
+        Some(def("stackless.channel.preference.__set__", set_preference)),
+    ),
+    (
+        "schedule_all",
+        def("stackless.channel.schedule_all", schedule_all),
+        Some(def(
+            "stackless.channel.schedule_all.__set__",
+            set_schedule_all,
+        )),
+    ),
+    ("queue", def("stackless.channel.queue", queue), None),
+];
+
+/// Make the `channel` class.
+pub(crate) fn make_class(vm: &mut Vm) -> ObjId {
+    let cls = vm.new_host_class("stackless", "channel", Vec::new());
+    for d in METHODS {
+        vm.add_native(cls, *d);
+    }
+    for (name, get, set) in PROPERTIES {
+        vm.add_native_property(cls, name, *get, *set);
+    }
+    cls
+}
+
+/// The channel `self` of a method call.
+fn this(vm: &mut Vm, args: &Args) -> R<ObjId> {
+    if let Some(Value::Obj(id)) = args.pos.first() {
+        if channel(vm, *id).is_some() {
+            return Ok(*id);
+        }
+    }
+    vm.fail(
+        ExcKind::TypeError,
+        "descriptor requires a 'stackless.channel' object",
+    )
+}
+
+fn state(vm: &mut Vm, args: &Args) -> R<Channel> {
+    let c = this(vm, args)?;
+    Ok(channel(vm, c).cloned().unwrap_or_default())
+}
+
+fn new(vm: &mut Vm, args: Args) -> R<Value> {
+    let Some(Value::Obj(cls)) = args.pos.first().copied() else {
+        return vm.fail(
+            ExcKind::TypeError,
+            "channel.__new__(X): X is not a type object",
+        );
+    };
+    let exact = sched(vm)?.types.channel;
+    if vm.class(cls).is_none() || !vm.is_subclass(cls, exact) {
+        return vm.fail(
+            ExcKind::TypeError,
+            "channel.__new__(X): X is not a subtype of channel",
+        );
+    }
+    let c = vm.alloc_host(exact, Box::new(Channel::new()));
+    Ok(vm.wrap_host(cls, exact, c))
+}
+
+fn init(vm: &mut Vm, args: Args) -> R<Value> {
+    this(vm, &args)?;
+    Ok(Value::None)
+}
+
+/// With a channel callback set, an action goes through the module's
+/// Python helper, which calls it first.
+fn with_callback(vm: &mut Vm, c: ObjId, dir: i8, value: Value) -> R<Option<Value>> {
+    let cb = sched(vm)?.channel_callback;
+    if cb == Value::None {
+        return Ok(None);
+    }
+    let ch = channel(vm, c).cloned().unwrap_or_default();
+    let waiting = if dir > 0 {
+        ch.balance < 0
+    } else {
+        ch.balance > 0
+    };
+    let willblock = !waiting;
+    let helper = py_attr(vm, "_channel_action");
+    Err(Ctl::tail_call(
+        helper,
+        vec![
+            cb,
+            Value::Obj(c),
+            Value::Bool(dir > 0),
+            Value::Bool(willblock),
+            value,
+        ],
+    ))
+}
+
+fn send(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    vm.arity_m("send", &args, 2, 2)?;
+    if let Some(v) = with_callback(vm, c, 1, args.pos[1])? {
+        return Ok(v);
+    }
+    action(vm, c, 1, args.pos[1], false)
+}
+
+fn receive(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    vm.arity_m("receive", &args, 1, 1)?;
+    if let Some(v) = with_callback(vm, c, -1, Value::None)? {
+        return Ok(v);
+    }
+    action(vm, c, -1, Value::None, false)
+}
+
+fn send_now(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    vm.arity_m("send", &args, 2, 2)?;
+    action(vm, c, 1, args.pos[1], false)
+}
+
+fn receive_now(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    action(vm, c, -1, Value::None, false)
+}
+
+/// `_send_exc(exc)`: send an exception instance, which the receiver raises.
+fn send_exc(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    vm.arity_m("send_exception", &args, 2, 2)?;
+    action(vm, c, 1, args.pos[1], true)
+}
+
+/// One send (`dir` 1) or receive (`dir` -1) by the current tasklet.
+/// `is_exc`: the value sent is an exception for the receiver to raise.
+fn action(vm: &mut Vm, c: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value> {
+    let me = cur(vm)?;
+    let ch = channel(vm, c).cloned().unwrap_or_default();
+    let waiting = if dir > 0 {
+        ch.balance < 0
+    } else {
+        ch.balance > 0
+    };
+    if waiting {
+        return transfer(vm, &ch, me, dir, value, is_exc);
+    }
+    if ch.closing {
+        return vm.fail(
+            ExcKind::ValueError,
+            "Send/receive operation on a closed channel",
+        );
+    }
+    if tasklet(vm, me).is_some_and(|t| t.block_trap) {
+        return vm.fail(
+            ExcKind::RuntimeError,
+            "this tasklet does not like to be blocked.",
+        );
+    }
+    if !can_block(vm) {
+        return vm.fail(ExcKind::RuntimeError, DEADLOCK);
+    }
+    check_switch_trap(vm)?;
+    unlink(vm, me);
+    if let Some(ch) = channel_mut(vm, c) {
+        ch.queue.push_back(me);
+        ch.balance += i64::from(dir);
+    }
+    if let Some(t) = tasklet_mut(vm, me) {
+        t.place = Place::Channel { channel: c, dir };
+        t.tempval = value;
+        t.resume = if is_exc {
+            Resume::Throw(value)
+        } else {
+            Resume::Value
+        };
+    }
+    pick_next(vm);
+    Err(switch())
+}
+
+/// A partner is waiting on the channel: hand the value over, then decide
+/// who runs on.
+fn transfer(vm: &mut Vm, ch: &Channel, me: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value> {
+    let Some(&partner) = ch.queue.front() else {
+        return vm.fail(ExcKind::SystemError, "channel queue and balance disagree");
+    };
+    unlink(vm, partner);
+    // What the caller's action gives: a receiver gets the sender's value
+    // (or raises its exception); a sender gets None.
+    let mine: Resume;
+    let mine_val: Value;
+    if dir > 0 {
+        let r = if is_exc {
+            Resume::Throw(value)
+        } else {
+            Resume::Value
+        };
+        set_resume(vm, partner, if is_exc { Value::None } else { value }, r);
+        mine = Resume::Value;
+        mine_val = Value::None;
+    } else {
+        let p = tasklet(vm, partner).cloned().unwrap_or_default();
+        (mine, mine_val) = match p.resume {
+            Resume::Throw(e) => (Resume::Throw(e), Value::None),
+            _ => (Resume::Value, p.tempval),
+        };
+        set_resume(vm, partner, Value::None, Resume::Value);
+    }
+    if ch.schedule_all {
+        insert_last(vm, partner);
+        let s = sched(vm)?;
+        if s.runq.front() == Some(&me) {
+            s.runq.rotate_left(1);
+        }
+        if let Some(&next) = s.runq.front() {
+            s.current = next;
+        }
+        set_resume(vm, me, mine_val, mine);
+        return Err(switch());
+    }
+    if ch.preference == -i64::from(dir) {
+        // The partner runs now; the caller goes last.
+        let s = sched(vm)?;
+        if s.runq.front() == Some(&me) {
+            s.runq.rotate_left(1);
+        }
+        s.runq.push_front(partner);
+        s.current = partner;
+        if let Some(t) = tasklet_mut(vm, partner) {
+            t.place = Place::RunQueue;
+        }
+        set_resume(vm, me, mine_val, mine);
+        return Err(switch());
+    }
+    insert_last(vm, partner);
+    match mine {
+        Resume::Throw(e) => Err(Ctl::Raise(e)),
+        _ => Ok(mine_val),
+    }
+}
+
+fn close(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    if let Some(ch) = channel_mut(vm, c) {
+        ch.closing = true;
+    }
+    Ok(Value::None)
+}
+
+fn open(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    if let Some(ch) = channel_mut(vm, c) {
+        ch.closing = false;
+    }
+    Ok(Value::None)
+}
+
+fn iter(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    Ok(args.pos.first().copied().unwrap_or(Value::Obj(c)))
+}
+
+fn next(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    if channel(vm, c).is_some_and(|ch| ch.closed()) {
+        return vm.fail(ExcKind::StopIteration, "");
+    }
+    receive(vm, args)
+}
+
+fn balance(vm: &mut Vm, args: Args) -> R<Value> {
+    Ok(Value::Int(state(vm, &args)?.balance))
+}
+
+fn closing(vm: &mut Vm, args: Args) -> R<Value> {
+    Ok(Value::Bool(state(vm, &args)?.closing))
+}
+
+fn closed(vm: &mut Vm, args: Args) -> R<Value> {
+    Ok(Value::Bool(state(vm, &args)?.closed()))
+}
+
+fn preference(vm: &mut Vm, args: Args) -> R<Value> {
+    Ok(Value::Int(state(vm, &args)?.preference))
+}
+
+fn set_preference(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    let v = args.pos.get(1).copied().unwrap_or(Value::None);
+    let p = vm.int_arg(v, "")?.clamp(-1, 1);
+    if let Some(ch) = channel_mut(vm, c) {
+        ch.preference = p;
+    }
+    Ok(Value::None)
+}
+
+fn schedule_all(vm: &mut Vm, args: Args) -> R<Value> {
+    Ok(Value::Int(i64::from(state(vm, &args)?.schedule_all)))
+}
+
+fn set_schedule_all(vm: &mut Vm, args: Args) -> R<Value> {
+    let c = this(vm, &args)?;
+    let v = flag(args.pos.get(1).copied().unwrap_or(Value::None), false);
+    if let Some(ch) = channel_mut(vm, c) {
+        ch.schedule_all = v;
+    }
+    Ok(Value::None)
+}
+
+fn queue(vm: &mut Vm, args: Args) -> R<Value> {
+    let ch = state(vm, &args)?;
+    Ok(ch
+        .queue
+        .front()
+        .map(|t| Value::Obj(*t))
+        .unwrap_or(Value::None))
+}

@@ -1,0 +1,280 @@
+//! The scheduler loop: runs the current tasklet's frames on the VM until a
+//! built-in switches (a request that unwinds here), the tasklet ends, or a
+//! budget is spent, then goes on with whichever tasklet is current.
+//!
+//! The running tasklet's frames live in the loop, not in its object; every
+//! other tasklet's frames live in its object, where the collector finds them.
+
+use brine_vm::{ExcKind, ExecState, ObjId, RunOutcome, Value, Vm};
+
+use crate::error::Error;
+use crate::state::{
+    make_current, pick_next, sched_ref, set_resume, tasklet, tasklet_mut, unlink, SWITCH,
+};
+use crate::tasklet::Resume;
+
+/// How a call to [`Scheduler::run`] ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SchedOutcome {
+    /// The main tasklet's frames returned this value.
+    Finished(Value),
+    /// An exception ended the main tasklet's frames.
+    Raised(Value),
+    /// The budget was spent; everything can run on.
+    BudgetSpent,
+    /// The main tasklet has no frames (the host is main) and it is its turn:
+    /// `run()`'s result is in [`HostTurn`].
+    HostTurn(HostTurn),
+}
+
+/// What the host, acting as the main tasklet, gets back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostTurn {
+    /// The run queue emptied (everything ended or blocked).
+    Idle,
+    /// The watchdog interrupted this tasklet and took it out of the run queue.
+    Interrupted(ObjId),
+    /// A tasklet ended with this uncaught exception.
+    Raised(Value),
+}
+
+/// The scheduler loop of one VM; the state it shares with built-ins is the
+/// VM's host state ([`Sched`]).
+#[derive(Debug, Default)]
+pub struct Scheduler {
+    running: ExecState,
+    running_id: Option<ObjId>,
+    /// `Vm::executed` when the running tasklet was switched in.
+    switched_in: u64,
+}
+
+impl Scheduler {
+    /// Install the `stackless` module and a main tasklet in `vm`. The main
+    /// tasklet has no frames: the host is main until [`Scheduler::set_main`].
+    ///
+    /// # Errors
+    /// When the module's Python part cannot be compiled (a bug in brine), or
+    /// the VM has no compiler.
+    pub fn new(vm: &mut Vm) -> Result<Scheduler, Error> {
+        crate::module::install(vm)?;
+        Ok(Scheduler::default())
+    }
+
+    /// Make `state` (a module's or a call's frames) the main tasklet's frames.
+    pub fn set_main(&mut self, vm: &mut Vm, state: ExecState) {
+        let main = self.main(vm);
+        if let Some(t) = tasklet_mut(vm, main) {
+            t.state = state;
+            t.alive = true;
+            t.resume = Resume::Continue;
+        }
+    }
+
+    /// The main tasklet.
+    pub fn main(&self, vm: &Vm) -> ObjId {
+        sched_ref(vm).map(|s| s.main).unwrap_or(brine_vm::ObjId(0))
+    }
+
+    /// Make a tasklet that calls `func(*args)` and put it at the end of the
+    /// run queue, as `stackless.tasklet(func)(*args)` does.
+    ///
+    /// # Errors
+    /// When the scheduler is not installed.
+    pub fn spawn(&mut self, vm: &mut Vm, func: Value, args: Vec<Value>) -> Result<ObjId, Error> {
+        crate::module::spawn(vm, func, args).ok_or(Error::NotInstalled)
+    }
+
+    /// As `stackless.run(timeout)` called by the host acting as the main
+    /// tasklet: run the other tasklets until the run queue empties or one
+    /// runs `timeout` instructions in a row (0: no limit), which is then
+    /// taken out of the run queue and returned.
+    ///
+    /// # Errors
+    /// When a tasklet ends with an uncaught exception ([`Error::Uncaught`]),
+    /// or the main tasklet has frames of its own.
+    pub fn run_watchdog(&mut self, vm: &mut Vm, timeout: u64) -> Result<Option<ObjId>, Error> {
+        let main = self.main(vm);
+        if tasklet(vm, main).is_some_and(|t| t.alive) {
+            return Err(Error::MainHasFrames);
+        }
+        if !crate::module::enter_watchdog(vm, timeout, false, false) {
+            return Ok(None);
+        }
+        loop {
+            match self.run(vm, u64::MAX) {
+                SchedOutcome::HostTurn(HostTurn::Idle) => return Ok(None),
+                SchedOutcome::HostTurn(HostTurn::Interrupted(t)) => return Ok(Some(t)),
+                SchedOutcome::HostTurn(HostTurn::Raised(e)) | SchedOutcome::Raised(e) => {
+                    return Err(Error::Uncaught(vm.exception_line(e)))
+                }
+                SchedOutcome::BudgetSpent => continue,
+                SchedOutcome::Finished(_) => return Ok(None),
+            }
+        }
+    }
+
+    /// Run tasklets for at most `budget` instructions in all.
+    pub fn run(&mut self, vm: &mut Vm, budget: u64) -> SchedOutcome {
+        let mut left = budget;
+        loop {
+            if let Some(turn) = self.switch_in(vm) {
+                return turn;
+            }
+            let Some(cur) = self.running_id else {
+                return SchedOutcome::HostTurn(HostTurn::Idle);
+            };
+            let (limit, atomic) = self.watchdog_limit(vm, cur);
+            let n = left.min(limit.max(1));
+            let before = vm.executed;
+            let out = vm.run(&mut self.running, n);
+            left -= (vm.executed - before).min(left);
+            match out {
+                RunOutcome::BudgetSpent => {
+                    if limit <= n && !atomic && self.interrupt(vm, cur) {
+                        continue;
+                    }
+                    if left == 0 {
+                        return SchedOutcome::BudgetSpent;
+                    }
+                }
+                RunOutcome::Request(r) if r.name == SWITCH => {}
+                RunOutcome::Request(r) => {
+                    let e = vm.new_exc(
+                        ExcKind::SystemError,
+                        &format!("no host serves the request '{}'", r.name),
+                    );
+                    if let Some(o) = vm.throw_into(&mut self.running, e) {
+                        if let Some(end) = self.ended(vm, cur, o) {
+                            return end;
+                        }
+                    }
+                }
+                o @ (RunOutcome::Finished(_) | RunOutcome::Raised(_)) => {
+                    if let Some(end) = self.ended(vm, cur, o) {
+                        return end;
+                    }
+                }
+            }
+            if left == 0 {
+                return SchedOutcome::BudgetSpent;
+            }
+        }
+    }
+
+    /// How many instructions the running tasklet may run before the
+    /// watchdog interrupts it, and whether it is atomic.
+    fn watchdog_limit(&self, vm: &Vm, cur: ObjId) -> (u64, bool) {
+        let atomic = tasklet(vm, cur).is_some_and(|t| t.atomic);
+        let Some(w) = sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0)) else {
+            return (u64::MAX, atomic);
+        };
+        if w.soft {
+            return (u64::MAX, atomic);
+        }
+        let start = if w.total { w.started } else { self.switched_in };
+        let used = vm.executed.saturating_sub(start);
+        (w.timeout.saturating_sub(used), atomic)
+    }
+
+    /// The watchdog's time is up for `cur`: take it out of the run queue
+    /// and resume the watchdog with it. `false` when there is no watchdog.
+    fn interrupt(&mut self, vm: &mut Vm, cur: ObjId) -> bool {
+        let Some(w) =
+            sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0).copied())
+        else {
+            return false;
+        };
+        unlink(vm, cur);
+        if let Some(t) = tasklet_mut(vm, cur) {
+            t.resume = Resume::Continue;
+        }
+        unlink(vm, w.tasklet);
+        set_resume(vm, w.tasklet, Value::Obj(cur), Resume::Value);
+        make_current(vm, w.tasklet);
+        true
+    }
+
+    /// Make the running state that of the current tasklet: save the one
+    /// that ran, load the current one, and give it what it resumes with.
+    /// Returns the host's turn when main is current and has no frames.
+    fn switch_in(&mut self, vm: &mut Vm) -> Option<SchedOutcome> {
+        let cur = sched_ref(vm)?.current;
+        if self.running_id == Some(cur) {
+            return None;
+        }
+        let prev = self.running_id;
+        if let Some(old) = self.running_id.take() {
+            let st = std::mem::take(&mut self.running);
+            if let Some(t) = tasklet_mut(vm, old) {
+                t.state = st;
+                t.running = false;
+            }
+        }
+        let t = tasklet_mut(vm, cur)?;
+        let resume = std::mem::replace(&mut t.resume, Resume::Continue);
+        let tempval = std::mem::replace(&mut t.tempval, Value::None);
+        if !t.alive && t.is_main {
+            return Some(SchedOutcome::HostTurn(match resume {
+                Resume::Throw(e) => HostTurn::Raised(e),
+                Resume::Value => match tempval {
+                    Value::Obj(id) if tasklet(vm, id).is_some() => HostTurn::Interrupted(id),
+                    _ => HostTurn::Idle,
+                },
+                Resume::Continue => HostTurn::Idle,
+            }));
+        }
+        t.running = true;
+        self.running = std::mem::take(&mut t.state);
+        self.running_id = Some(cur);
+        self.switched_in = vm.executed;
+        crate::module::push_schedule_callback(vm, &mut self.running, prev);
+        let done = match resume {
+            Resume::Continue => None,
+            Resume::Value => vm.resume_with(&mut self.running, tempval),
+            Resume::Throw(e) => vm.throw_into(&mut self.running, e),
+        };
+        match done {
+            Some(o) => self.ended(vm, cur, o),
+            None => None,
+        }
+    }
+
+    /// The running tasklet `cur` ended with `out`. Main's end ends the run;
+    /// another's uncaught exception (not `TaskletExit`) goes to main.
+    fn ended(&mut self, vm: &mut Vm, cur: ObjId, out: RunOutcome) -> Option<SchedOutcome> {
+        self.running = ExecState::default();
+        self.running_id = None;
+        unlink(vm, cur);
+        let is_main = tasklet(vm, cur).is_some_and(|t| t.is_main);
+        if let Some(t) = tasklet_mut(vm, cur) {
+            t.alive = false;
+            t.running = false;
+            t.resume = Resume::Continue;
+        }
+        let exc = match out {
+            RunOutcome::Raised(e) => Some(e),
+            _ => None,
+        };
+        if is_main {
+            crate::module::main_ended(vm);
+            return Some(match out {
+                RunOutcome::Raised(e) => SchedOutcome::Raised(e),
+                RunOutcome::Finished(v) => SchedOutcome::Finished(v),
+                _ => SchedOutcome::Finished(Value::None),
+            });
+        }
+        let silent = exc.is_none_or(|e| crate::module::is_tasklet_exit(vm, e));
+        if !silent {
+            let main = self.main(vm);
+            if let Some(e) = exc {
+                set_resume(vm, main, Value::None, Resume::Throw(e));
+            }
+            make_current(vm, main);
+            return None;
+        }
+        if !pick_next(vm) {
+            crate::module::nothing_runnable(vm);
+        }
+        None
+    }
+}

@@ -1,0 +1,248 @@
+//! The scheduler's state inside the VM: the run queue, the current and main
+//! tasklets, the watchdogs, and the operations every switching built-in
+//! shares.
+//!
+//! ```text
+//!  runq:  [ current | next | … | last ]    schedule(): current goes last
+//!  watchdogs: [ main in run(100) ]          run queue empty: the top one resumes
+//! ```
+
+use std::collections::VecDeque;
+
+use brine_vm::{Ctl, ExcKind, HostData, HostRequest, ObjId, Value, Vm, R};
+
+use crate::channel::Channel;
+use crate::tasklet::{Place, Resume, Tasklet};
+
+/// The name of the request a built-in returns after making another tasklet current.
+pub(crate) const SWITCH: &str = "stackless.switch";
+
+/// A tasklet waiting in `stackless.run()`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Watchdog {
+    /// The tasklet that called `run()`.
+    pub tasklet: ObjId,
+    /// Instructions a tasklet may run before it is interrupted (0: never).
+    pub timeout: u64,
+    /// Interrupt only at a voluntary switch.
+    pub soft: bool,
+    /// Count the timeout over all tasklets since `run()` was called.
+    pub total: bool,
+    /// `Vm::executed` when `run()` was called.
+    pub started: u64,
+}
+
+/// The classes the `stackless` module defines.
+#[derive(Clone, Copy, Debug)]
+pub struct SchedTypes {
+    /// `stackless.tasklet`.
+    pub tasklet: ObjId,
+    /// `stackless.channel`.
+    pub channel: ObjId,
+    /// `TaskletExit`.
+    pub tasklet_exit: ObjId,
+}
+
+/// The scheduler's state, kept as the VM's host state.
+#[derive(Clone, Debug)]
+pub struct Sched {
+    /// The main tasklet.
+    pub main: ObjId,
+    /// The running tasklet.
+    pub current: ObjId,
+    /// Runnable tasklets; the current one first when it is runnable.
+    pub runq: VecDeque<ObjId>,
+    /// Tasklets inside `stackless.run()`, innermost last.
+    pub watchdogs: Vec<Watchdog>,
+    /// The module's classes.
+    pub types: SchedTypes,
+    /// Module attributes written in Python (`atomic`, …), set at start.
+    pub py_attrs: Vec<(String, Value)>,
+    /// `set_schedule_callback`'s callable, or `None`.
+    pub schedule_callback: Value,
+    /// `set_channel_callback`'s callable, or `None`.
+    pub channel_callback: Value,
+    /// `switch_trap` level: switching is an error while it is not zero.
+    pub switch_trap: i64,
+    /// `pickle_flags()` of the thread.
+    pub pickle_flags: i64,
+    /// `pickle_flags_default()`.
+    pub pickle_flags_default: i64,
+}
+
+impl HostData for Sched {
+    fn trace(&self, out: &mut Vec<ObjId>) {
+        out.push(self.main);
+        out.push(self.current);
+        out.extend(self.runq.iter().copied());
+        out.extend(self.watchdogs.iter().map(|w| w.tasklet));
+        out.extend([
+            self.types.tasklet,
+            self.types.channel,
+            self.types.tasklet_exit,
+        ]);
+        out.extend(self.py_attrs.iter().filter_map(|(_, v)| v.obj()));
+        out.extend(self.schedule_callback.obj());
+        out.extend(self.channel_callback.obj());
+    }
+
+    fn clone_box(&self) -> Box<dyn HostData> {
+        Box::new(self.clone())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}
+
+/// The scheduler state of a VM the `stackless` module is installed in.
+pub(crate) fn sched(vm: &mut Vm) -> R<&mut Sched> {
+    if vm.host_state_mut::<Sched>().is_none() {
+        return vm.fail(ExcKind::SystemError, "the scheduler is not installed");
+    }
+    match vm.host_state_mut::<Sched>() {
+        Some(s) => Ok(s),
+        None => Err(Ctl::Raise(Value::None)),
+    }
+}
+
+/// The scheduler state, read-only.
+pub(crate) fn sched_ref(vm: &Vm) -> Option<&Sched> {
+    vm.host_state::<Sched>()
+}
+
+/// The tasklet behind `t`: a tasklet object, or an instance of a subclass
+/// wrapping one. Ids the scheduler keeps are those Python code sees.
+pub(crate) fn tasklet(vm: &Vm, t: ObjId) -> Option<&Tasklet> {
+    let h = vm.host_id(Value::Obj(t))?;
+    vm.host_ref::<Tasklet>(h)
+}
+
+/// The tasklet behind `t`, mutably.
+pub(crate) fn tasklet_mut(vm: &mut Vm, t: ObjId) -> Option<&mut Tasklet> {
+    let h = vm.host_id(Value::Obj(t))?;
+    vm.host_mut::<Tasklet>(h)
+}
+
+/// The channel behind `c`, mutably.
+pub(crate) fn channel_mut(vm: &mut Vm, c: ObjId) -> Option<&mut Channel> {
+    let h = vm.host_id(Value::Obj(c))?;
+    vm.host_mut::<Channel>(h)
+}
+
+/// The channel behind `c`.
+pub(crate) fn channel(vm: &Vm, c: ObjId) -> Option<&Channel> {
+    let h = vm.host_id(Value::Obj(c))?;
+    vm.host_ref::<Channel>(h)
+}
+
+/// The request that hands control to the scheduler loop, which runs
+/// whatever tasklet is now current.
+pub(crate) fn switch() -> Ctl {
+    Ctl::Host(HostRequest {
+        name: SWITCH,
+        args: Vec::new(),
+    })
+}
+
+/// The current tasklet's id.
+pub(crate) fn current(vm: &Vm) -> Option<ObjId> {
+    sched_ref(vm).map(|s| s.current)
+}
+
+/// Take `t` out of whatever chain it is in (a channel's balance shrinks).
+pub(crate) fn unlink(vm: &mut Vm, t: ObjId) {
+    let place = tasklet(vm, t).map(|x| x.place).unwrap_or(Place::Nowhere);
+    match place {
+        Place::Nowhere => {}
+        Place::RunQueue => {
+            if let Some(s) = vm.host_state_mut::<Sched>() {
+                if let Some(i) = s.runq.iter().position(|x| *x == t) {
+                    s.runq.remove(i);
+                }
+            }
+        }
+        Place::Channel { channel, dir } => {
+            if let Some(c) = channel_mut(vm, channel) {
+                if let Some(i) = c.queue.iter().position(|x| *x == t) {
+                    c.queue.remove(i);
+                    c.balance -= i64::from(dir);
+                }
+            }
+        }
+        Place::Watchdog => {
+            if let Some(s) = vm.host_state_mut::<Sched>() {
+                s.watchdogs.retain(|w| w.tasklet != t);
+            }
+        }
+    }
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.place = Place::Nowhere;
+    }
+}
+
+/// Put `t` at the end of the run queue (it runs after every runnable one).
+pub(crate) fn insert_last(vm: &mut Vm, t: ObjId) {
+    if let Some(s) = vm.host_state_mut::<Sched>() {
+        s.runq.push_back(t);
+    }
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.place = Place::RunQueue;
+    }
+}
+
+/// Put `t` at the head of the run queue and make it current.
+pub(crate) fn make_current(vm: &mut Vm, t: ObjId) {
+    unlink(vm, t);
+    if let Some(s) = vm.host_state_mut::<Sched>() {
+        s.runq.push_front(t);
+        s.current = t;
+    }
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.place = Place::RunQueue;
+    }
+}
+
+/// Set what `t` gets when it next runs.
+pub(crate) fn set_resume(vm: &mut Vm, t: ObjId, tempval: Value, resume: Resume) {
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.tempval = tempval;
+        x.resume = resume;
+    }
+}
+
+/// After the current tasklet left the run queue: the next runnable one
+/// becomes current, or, when none is left, the innermost watchdog resumes
+/// and its `run()` returns `None`. `false` when nothing at all can run.
+pub(crate) fn pick_next(vm: &mut Vm) -> bool {
+    let Some(s) = vm.host_state_mut::<Sched>() else {
+        return false;
+    };
+    if let Some(&next) = s.runq.front() {
+        s.current = next;
+        return true;
+    }
+    let Some(w) = s.watchdogs.pop() else {
+        return false;
+    };
+    let t = w.tasklet;
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.place = Place::Nowhere;
+    }
+    set_resume(vm, t, Value::None, Resume::Value);
+    make_current(vm, t);
+    true
+}
+
+/// Whether some tasklet other than the current one could run after it
+/// blocks: a runnable one, or a watchdog to return to.
+pub(crate) fn can_block(vm: &Vm) -> bool {
+    match sched_ref(vm) {
+        Some(s) => s.runq.iter().any(|t| *t != s.current) || !s.watchdogs.is_empty(),
+        None => false,
+    }
+}

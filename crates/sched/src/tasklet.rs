@@ -1,0 +1,122 @@
+//! The tasklet: a microthread's frames, its value in transit and its flags,
+//! all plain data.
+
+use brine_vm::{ExecState, HostData, ObjId, Value};
+
+/// What a suspended tasklet does when it next runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Resume {
+    /// Carry on: it is new, or was interrupted between two instructions.
+    Continue,
+    /// The call that switched it out returns its `tempval`.
+    Value,
+    /// The call that switched it out raises this exception.
+    Throw(Value),
+}
+
+/// Which chain a tasklet is linked into.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Place {
+    /// None: new, paused, or dead.
+    Nowhere,
+    /// The run queue (the current tasklet included).
+    RunQueue,
+    /// Blocked on `channel`, sending (`dir` 1) or receiving (`dir` -1).
+    Channel {
+        /// The channel.
+        channel: ObjId,
+        /// 1 for a sender, -1 for a receiver.
+        dir: i8,
+    },
+    /// Inside `stackless.run()`, waiting for the run queue to empty.
+    Watchdog,
+}
+
+/// A tasklet's state.
+#[derive(Clone, Debug)]
+pub struct Tasklet {
+    /// Its frames; empty while it runs (the scheduler holds them), before it
+    /// is bound with arguments, and once it has ended.
+    pub state: ExecState,
+    /// The callable bound by `bind(func)` that arguments have not been given to yet.
+    pub func: Value,
+    /// The value in transit: what a switch returns, what a blocked sender sends.
+    pub tempval: Value,
+    /// What it does when it next runs.
+    pub resume: Resume,
+    /// The chain it is linked into.
+    pub place: Place,
+    /// It has frames to run (bound with arguments and not ended).
+    pub alive: bool,
+    /// It is the running tasklet.
+    pub running: bool,
+    /// The watchdog does not interrupt it.
+    pub atomic: bool,
+    /// Blocking it on a channel is an error.
+    pub block_trap: bool,
+    /// `set_ignore_nesting` was given a true value.
+    pub ignore_nesting: bool,
+    /// It is the main tasklet.
+    pub is_main: bool,
+}
+
+impl Tasklet {
+    /// A new, unbound tasklet.
+    pub fn new() -> Tasklet {
+        Tasklet {
+            state: ExecState::default(),
+            func: Value::Undef,
+            tempval: Value::None,
+            resume: Resume::Continue,
+            place: Place::Nowhere,
+            alive: false,
+            running: false,
+            atomic: false,
+            block_trap: false,
+            ignore_nesting: false,
+            is_main: false,
+        }
+    }
+
+    /// Linked into the run queue or blocked on a channel.
+    pub fn scheduled(&self) -> bool {
+        matches!(self.place, Place::RunQueue | Place::Channel { .. })
+    }
+
+    /// Blocked on a channel.
+    pub fn blocked(&self) -> bool {
+        matches!(self.place, Place::Channel { .. })
+    }
+}
+
+impl Default for Tasklet {
+    fn default() -> Tasklet {
+        Tasklet::new()
+    }
+}
+
+impl HostData for Tasklet {
+    fn trace(&self, out: &mut Vec<ObjId>) {
+        self.state.trace(out);
+        out.extend(self.func.obj());
+        out.extend(self.tempval.obj());
+        if let Resume::Throw(e) = self.resume {
+            out.extend(e.obj());
+        }
+        if let Place::Channel { channel, .. } = self.place {
+            out.push(channel);
+        }
+    }
+
+    fn clone_box(&self) -> Box<dyn HostData> {
+        Box::new(self.clone())
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+}

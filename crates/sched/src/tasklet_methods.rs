@@ -1,0 +1,554 @@
+//! `stackless.tasklet`: making, binding, scheduling and inspecting tasklets.
+
+use brine_vm::{Args, ExcKind, NativeDef, NativeKind, ObjId, Value, Vm, R};
+
+use crate::module::{check_switch_trap, cur, flag, THREAD_ID};
+use crate::state::{
+    channel, insert_last, make_current, sched, set_resume, switch, tasklet, tasklet_mut, unlink,
+};
+use crate::tasklet::{Place, Resume, Tasklet};
+
+const fn method(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
+    NativeDef {
+        name,
+        kind: NativeKind::Method,
+        f,
+    }
+}
+
+const METHODS: &[NativeDef] = &[
+    NativeDef {
+        name: "stackless.tasklet.__new__",
+        kind: NativeKind::Function,
+        f: new,
+    },
+    method("stackless.tasklet.__init__", init),
+    method("stackless.tasklet.bind", bind),
+    method("stackless.tasklet.setup", setup),
+    method("stackless.tasklet.__call__", setup),
+    method("stackless.tasklet.insert", insert),
+    method("stackless.tasklet.remove", remove),
+    method("stackless.tasklet.run", run),
+    method("stackless.tasklet.switch", switch_to),
+    method("stackless.tasklet._throw_exc", throw_exc),
+    method("stackless.tasklet.set_atomic", set_atomic),
+    method("stackless.tasklet.set_ignore_nesting", set_ignore_nesting),
+    method("stackless.tasklet.bind_thread", bind_thread),
+];
+
+const fn def(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
+    NativeDef {
+        name,
+        kind: NativeKind::Function,
+        f,
+    }
+}
+
+/// Properties: name, getter, setter.
+const PROPERTIES: &[(&str, NativeDef, Option<NativeDef>)] = &[
+    ("alive", def("stackless.tasklet.alive", alive), None),
+    ("paused", def("stackless.tasklet.paused", paused), None),
+    ("blocked", def("stackless.tasklet.blocked", blocked), None),
+    (
+        "scheduled",
+        def("stackless.tasklet.scheduled", scheduled),
+        None,
+    ),
+    (
+        "restorable",
+        def("stackless.tasklet.restorable", restorable),
+        None,
+    ),
+    ("atomic", def("stackless.tasklet.atomic", atomic), None),
+    (
+        "block_trap",
+        def("stackless.tasklet.block_trap", block_trap),
+        Some(def("stackless.tasklet.block_trap.__set__", set_block_trap)),
+    ),
+    (
+        "ignore_nesting",
+        def("stackless.tasklet.ignore_nesting", ignore_nesting),
+        None,
+    ),
+    (
+        "is_current",
+        def("stackless.tasklet.is_current", is_current),
+        None,
+    ),
+    ("is_main", def("stackless.tasklet.is_main", is_main), None),
+    ("next", def("stackless.tasklet.next", next), None),
+    ("prev", def("stackless.tasklet.prev", prev), None),
+    ("frame", def("stackless.tasklet.frame", frame), None),
+    (
+        "tempval",
+        def("stackless.tasklet.tempval", tempval),
+        Some(def("stackless.tasklet.tempval.__set__", set_tempval)),
+    ),
+    (
+        "nesting_level",
+        def("stackless.tasklet.nesting_level", zero),
+        None,
+    ),
+    (
+        "recursion_depth",
+        def("stackless.tasklet.recursion_depth", recursion_depth),
+        None,
+    ),
+    (
+        "thread_id",
+        def("stackless.tasklet.thread_id", thread_id),
+        None,
+    ),
+    (
+        "trace_function",
+        def("stackless.tasklet.trace_function", none),
+        None,
+    ),
+    (
+        "profile_function",
+        def("stackless.tasklet.profile_function", none),
+        None,
+    ),
+];
+
+/// Make the `tasklet` class.
+pub(crate) fn make_class(vm: &mut Vm) -> ObjId {
+    let cls = vm.new_host_class("stackless", "tasklet", Vec::new());
+    for d in METHODS {
+        vm.add_native(cls, *d);
+    }
+    for (name, get, set) in PROPERTIES {
+        vm.add_native_property(cls, name, *get, *set);
+    }
+    cls
+}
+
+/// The tasklet `self` of a method call.
+fn this(vm: &mut Vm, args: &Args) -> R<ObjId> {
+    if let Some(Value::Obj(id)) = args.pos.first() {
+        if tasklet(vm, *id).is_some() {
+            return Ok(*id);
+        }
+    }
+    vm.fail(
+        ExcKind::TypeError,
+        "descriptor requires a 'stackless.tasklet' object",
+    )
+}
+
+fn new(vm: &mut Vm, args: Args) -> R<Value> {
+    let Some(Value::Obj(cls)) = args.pos.first().copied() else {
+        return vm.fail(
+            ExcKind::TypeError,
+            "tasklet.__new__(X): X is not a type object",
+        );
+    };
+    let exact = sched(vm)?.types.tasklet;
+    if vm.class(cls).is_none() || !vm.is_subclass(cls, exact) {
+        return vm.fail(
+            ExcKind::TypeError,
+            "tasklet.__new__(X): X is not a subtype of tasklet",
+        );
+    }
+    let t = vm.alloc_host(exact, Box::new(Tasklet::new()));
+    let obj = vm.wrap_host(cls, exact, t);
+    // Built-in `__init__` is not called on instances: bind here, unless a
+    // subclass's own `__init__` will.
+    let own_init =
+        vm.lookup(cls, &Vm::key_of("__init__")) != vm.lookup(exact, &Vm::key_of("__init__"));
+    if !own_init {
+        if let Value::Obj(id) = obj {
+            let mut a = args;
+            a.pos[0] = obj;
+            init(vm, a)?;
+            return Ok(Value::Obj(id));
+        }
+    }
+    Ok(obj)
+}
+
+fn init(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    let rest = Args {
+        pos: args.pos[1..].to_vec(),
+        kw: args.kw,
+    };
+    let a = vm.bind_params("tasklet", &rest, &["func", "args", "kwargs"])?;
+    do_bind(vm, t, a[0], a[1], a[2])?;
+    Ok(Value::None)
+}
+
+fn bind(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    let rest = Args {
+        pos: args.pos[1..].to_vec(),
+        kw: args.kw,
+    };
+    let a = vm.bind_params("bind", &rest, &["func", "args", "kwargs"])?;
+    do_bind(vm, t, a[0], a[1], a[2])?;
+    Ok(Value::Obj(t))
+}
+
+/// `bind(func, args, kwargs)`: all absent or `None` unbinds; `func` alone
+/// binds the callable; arguments make the frames (the tasklet is then
+/// alive and paused).
+fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<()> {
+    let absent = |v: Value| matches!(v, Value::Undef | Value::None);
+    let x = tasklet(vm, t).cloned().unwrap_or_default();
+    if x.running || sched(vm)?.current == t {
+        return vm.fail(ExcKind::RuntimeError, "can't (re)bind the current tasklet");
+    }
+    if x.scheduled() {
+        return vm.fail(ExcKind::RuntimeError, "tasklet is scheduled");
+    }
+    if !absent(func) && !vm.is_callable(func) {
+        return vm.fail(
+            ExcKind::TypeError,
+            "tasklet function must be a callable or None",
+        );
+    }
+    if absent(func) && absent(args) && absent(kwargs) {
+        if let Some(x) = tasklet_mut(vm, t) {
+            x.state = Default::default();
+            x.func = Value::Undef;
+            x.alive = false;
+            x.tempval = Value::None;
+            x.resume = Resume::Continue;
+        }
+        return Ok(());
+    }
+    let func = if absent(func) { x.func } else { func };
+    if absent(args) && absent(kwargs) {
+        if let Some(x) = tasklet_mut(vm, t) {
+            x.func = func;
+            x.state = Default::default();
+            x.alive = false;
+        }
+        return Ok(());
+    }
+    if func.is_undef() {
+        return vm.fail(
+            ExcKind::RuntimeError,
+            "the tasklet was not bound to a function",
+        );
+    }
+    let args = if absent(args) {
+        vm.new_tuple(Vec::new())
+    } else {
+        let items = vm.collect_native(args)?;
+        vm.new_tuple(items)
+    };
+    let kwargs = if absent(kwargs) {
+        Value::Obj(vm.new_dict())
+    } else {
+        kwargs
+    };
+    let state = vm.start_call_kw(func, args, kwargs)?;
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.func = func;
+        x.state = state;
+        x.alive = true;
+        x.tempval = Value::None;
+        x.resume = Resume::Continue;
+    }
+    Ok(())
+}
+
+fn setup(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    if tasklet(vm, t).is_some_and(|x| x.alive) {
+        return vm.fail(ExcKind::RuntimeError, "tasklet is alive");
+    }
+    let pos = vm.new_tuple(args.pos[1..].to_vec());
+    let kw = vm.new_dict();
+    for (k, v) in &args.kw {
+        let key = vm.text(*k).to_string();
+        vm.dict_set_str(kw, &key, *v);
+    }
+    do_bind(vm, t, Value::None, pos, Value::Obj(kw))?;
+    insert_last(vm, t);
+    Ok(Value::Obj(t))
+}
+
+/// Fail unless `t` could run: alive and not blocked on a channel.
+fn check_runnable(vm: &mut Vm, t: ObjId, what: &str) -> R<()> {
+    let x = tasklet(vm, t).cloned().unwrap_or_default();
+    if !x.alive && !x.running {
+        return vm.fail(
+            ExcKind::RuntimeError,
+            format!("You cannot {what} an unbound(dead) tasklet"),
+        );
+    }
+    if x.blocked() {
+        return vm.fail(
+            ExcKind::RuntimeError,
+            format!("You cannot {what} a blocked tasklet"),
+        );
+    }
+    Ok(())
+}
+
+fn insert(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    check_runnable(vm, t, "run")?;
+    if tasklet(vm, t).is_some_and(|x| x.place != Place::RunQueue) {
+        unlink(vm, t);
+        insert_last(vm, t);
+    }
+    Ok(Value::None)
+}
+
+fn remove(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    if tasklet(vm, t).is_some_and(|x| x.blocked()) {
+        return vm.fail(
+            ExcKind::RuntimeError,
+            "You cannot remove a blocked tasklet.",
+        );
+    }
+    if sched(vm)?.current == t {
+        return vm.fail(
+            ExcKind::RuntimeError,
+            "The current tasklet cannot be removed.",
+        );
+    }
+    if tasklet(vm, t).is_some_and(|x| x.place == Place::RunQueue) {
+        unlink(vm, t);
+    }
+    Ok(Value::Obj(t))
+}
+
+/// Make `t` current at once; the caller stays in the run queue (`run`) or
+/// leaves it (`switch`). Its call returns `None` when it runs again.
+fn run_now(vm: &mut Vm, t: ObjId, keep_caller: bool) -> R<Value> {
+    let me = cur(vm)?;
+    if t == me {
+        return Ok(Value::None);
+    }
+    check_switch_trap(vm)?;
+    set_resume(vm, me, Value::None, Resume::Value);
+    if !keep_caller {
+        unlink(vm, me);
+    }
+    let in_queue = tasklet(vm, t).is_some_and(|x| x.place == Place::RunQueue);
+    if in_queue {
+        let s = sched(vm)?;
+        while s.runq.front().is_some_and(|f| *f != t) {
+            s.runq.rotate_left(1);
+        }
+        s.current = t;
+    } else {
+        make_current(vm, t);
+    }
+    Err(switch())
+}
+
+fn run(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    check_runnable(vm, t, "run")?;
+    run_now(vm, t, true)
+}
+
+fn switch_to(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    check_runnable(vm, t, "switch to")?;
+    run_now(vm, t, false)
+}
+
+/// `_throw_exc(exc, pending)`: raise the exception instance `exc` in the
+/// tasklet, unblocking it; at once, or when it next runs (`pending`).
+fn throw_exc(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    vm.arity_m("_throw_exc", &args, 3, 3)?;
+    let (exc, pending) = (args.pos[1], flag(args.pos[2], false));
+    let x = tasklet(vm, t).cloned().unwrap_or_default();
+    if !x.alive && !x.running {
+        if crate::module::is_tasklet_exit(vm, exc) {
+            return Ok(Value::None);
+        }
+        return vm.fail(ExcKind::RuntimeError, "You cannot throw to a dead tasklet");
+    }
+    if cur(vm)? == t {
+        return Err(brine_vm::Ctl::Raise(exc));
+    }
+    if x.blocked() {
+        unlink(vm, t);
+    }
+    set_resume(vm, t, Value::None, Resume::Throw(exc));
+    if pending {
+        if tasklet(vm, t).is_some_and(|x| x.place != Place::RunQueue) {
+            unlink(vm, t);
+            insert_last(vm, t);
+        }
+        return Ok(Value::None);
+    }
+    run_now(vm, t, true)
+}
+
+fn set_atomic(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    vm.arity_m("set_atomic", &args, 2, 2)?;
+    let new = flag(args.pos[1], false);
+    let x = tasklet_mut(vm, t).map(|x| std::mem::replace(&mut x.atomic, new));
+    Ok(Value::Bool(x.unwrap_or(false)))
+}
+
+fn set_ignore_nesting(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    vm.arity_m("set_ignore_nesting", &args, 2, 2)?;
+    let new = flag(args.pos[1], false);
+    let x = tasklet_mut(vm, t).map(|x| std::mem::replace(&mut x.ignore_nesting, new));
+    Ok(Value::Bool(x.unwrap_or(false)))
+}
+
+fn bind_thread(vm: &mut Vm, args: Args) -> R<Value> {
+    this(vm, &args)?;
+    vm.arity_m("bind_thread", &args, 1, 2)?;
+    Ok(Value::None)
+}
+
+/// A property getter's tasklet and its state.
+fn get(vm: &mut Vm, args: &Args) -> R<(ObjId, Tasklet)> {
+    let t = this(vm, args)?;
+    let x = tasklet(vm, t).cloned().unwrap_or_default();
+    Ok((t, x))
+}
+
+fn alive(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Bool(x.alive || x.running))
+}
+
+fn paused(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Bool(x.alive && !x.running && !x.scheduled()))
+}
+
+fn blocked(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Bool(x.blocked()))
+}
+
+fn scheduled(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Bool(x.scheduled()))
+}
+
+fn restorable(vm: &mut Vm, args: Args) -> R<Value> {
+    get(vm, &args)?;
+    Ok(Value::Bool(true))
+}
+
+fn atomic(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Bool(x.atomic))
+}
+
+fn block_trap(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Bool(x.block_trap))
+}
+
+fn set_block_trap(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    let v = flag(args.pos.get(1).copied().unwrap_or(Value::None), false);
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.block_trap = v;
+    }
+    Ok(Value::None)
+}
+
+fn ignore_nesting(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Bool(x.ignore_nesting))
+}
+
+fn is_current(vm: &mut Vm, args: Args) -> R<Value> {
+    let (t, _) = get(vm, &args)?;
+    Ok(Value::Bool(cur(vm)? == t))
+}
+
+fn is_main(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Bool(x.is_main))
+}
+
+/// The neighbour of `t` in its chain, `step` places on (the run queue is
+/// a ring; a channel's queue is not).
+fn neighbour(vm: &mut Vm, args: &Args, step: isize) -> R<Value> {
+    let (t, x) = get(vm, args)?;
+    let (ring, list): (bool, Vec<ObjId>) = match x.place {
+        Place::RunQueue => (true, sched(vm)?.runq.iter().copied().collect()),
+        Place::Channel { channel: c, .. } => (
+            false,
+            channel(vm, c)
+                .map(|c| c.queue.iter().copied().collect())
+                .unwrap_or_default(),
+        ),
+        _ => return Ok(Value::None),
+    };
+    let Some(i) = list.iter().position(|x| *x == t) else {
+        return Ok(Value::None);
+    };
+    let n = list.len() as isize;
+    let j = i as isize + step;
+    if ring {
+        return Ok(Value::Obj(list[j.rem_euclid(n) as usize]));
+    }
+    Ok(if (0..n).contains(&j) {
+        Value::Obj(list[j as usize])
+    } else {
+        Value::None
+    })
+}
+
+fn next(vm: &mut Vm, args: Args) -> R<Value> {
+    neighbour(vm, &args, 1)
+}
+
+fn prev(vm: &mut Vm, args: Args) -> R<Value> {
+    neighbour(vm, &args, -1)
+}
+
+fn frame(vm: &mut Vm, args: Args) -> R<Value> {
+    get(vm, &args)?;
+    Ok(Value::None)
+}
+
+fn tempval(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(x.tempval)
+}
+
+fn set_tempval(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    let v = args.pos.get(1).copied().unwrap_or(Value::None);
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.tempval = v;
+    }
+    Ok(Value::None)
+}
+
+fn zero(vm: &mut Vm, args: Args) -> R<Value> {
+    get(vm, &args)?;
+    Ok(Value::Int(0))
+}
+
+fn recursion_depth(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Int(x.state.frames.len().saturating_sub(1) as i64))
+}
+
+fn thread_id(vm: &mut Vm, args: Args) -> R<Value> {
+    let (_, x) = get(vm, &args)?;
+    Ok(Value::Int(if x.alive || x.running || x.is_main {
+        THREAD_ID
+    } else {
+        -1
+    }))
+}
+
+fn none(vm: &mut Vm, args: Args) -> R<Value> {
+    get(vm, &args)?;
+    Ok(Value::None)
+}
