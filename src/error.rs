@@ -19,4 +19,7 @@ pub enum Error {
     /// The scheduler could not be installed.
     #[error(transparent)]
     Sched(#[from] brine_sched::Error),
+    /// A module a host defined did not compile or its body raised.
+    #[error("module failed: {0}")]
+    Module(String),
 }

@@ -200,3 +200,24 @@ pub fn run_captured(
     end.stderr = err.text() + &end.stderr;
     Ok((out.text(), end))
 }
+
+/// Compile `source` and run it to its end as module `name` (registered in
+/// `sys.modules`), outside any tasklet: how a host defines the functions
+/// it then spawns as tasklets. Returns the module's namespace (a dict).
+///
+/// # Errors
+/// When the source does not compile or its body raises.
+pub fn exec_module(vm: &mut Vm, source: &str, name: &str) -> Result<brine_vm::ObjId, Error> {
+    let code = brine_compiler::compile_module(source, name)
+        .map_err(|e| Error::Module(format!("line {}: {}", e.line, e.message)))?;
+    let mut body = vm
+        .start_module(code, name)
+        .map_err(|_| Error::Module("cannot make the module".into()))?;
+    let globals = body.frames[0].globals;
+    match vm.run(&mut body, u64::MAX) {
+        brine_vm::RunOutcome::Finished(_) => {}
+        brine_vm::RunOutcome::Raised(e) => return Err(Error::Module(vm.format_exception(e))),
+        _ => return Err(Error::Module("the module body switched tasklets".into())),
+    }
+    Ok(globals)
+}

@@ -18,4 +18,10 @@ pub enum Error {
     /// A tasklet ended with an uncaught exception (its last traceback line).
     #[error("uncaught exception in a tasklet: {0}")]
     Uncaught(String),
+    /// The object is not a tasklet.
+    #[error("not a tasklet")]
+    NotATasklet,
+    /// The tasklet has ended or is blocked on a channel.
+    #[error("the tasklet cannot run: it has ended or is blocked")]
+    NotRunnable,
 }

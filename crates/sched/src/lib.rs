@@ -32,6 +32,6 @@ pub use self::{
     channel::Channel,
     error::Error,
     scheduler::{HostTurn, SchedOutcome, Scheduler},
-    state::{Sched, SchedTypes, Watchdog},
+    state::{channel as channel_of, tasklet as tasklet_of, Sched, SchedTypes, Watchdog},
     tasklet::{Place, Resume, Tasklet},
 };

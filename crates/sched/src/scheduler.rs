@@ -9,9 +9,10 @@ use brine_vm::{ExcKind, ExecState, ObjId, RunOutcome, Value, Vm};
 
 use crate::error::Error;
 use crate::state::{
-    make_current, pick_next, sched_ref, set_resume, tasklet, tasklet_mut, unlink, SWITCH,
+    insert_last, make_current, pick_next, sched_ref, set_resume, tasklet, tasklet_mut, unlink,
+    SWITCH,
 };
-use crate::tasklet::Resume;
+use crate::tasklet::{Place, Resume};
 
 /// How a call to [`Scheduler::run`] ended.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,6 +110,54 @@ impl Scheduler {
                 }
                 SchedOutcome::BudgetSpent => continue,
                 SchedOutcome::Finished(_) => return Ok(None),
+            }
+        }
+    }
+
+    /// Put a paused tasklet (one the watchdog interrupted) back at the end
+    /// of the run queue, as `t.insert()` does.
+    ///
+    /// # Errors
+    /// When `t` is not a tasklet, has ended, or is blocked on a channel.
+    pub fn insert(&mut self, vm: &mut Vm, t: ObjId) -> Result<(), Error> {
+        let x = tasklet(vm, t).ok_or(Error::NotATasklet)?;
+        if !x.alive || x.blocked() {
+            return Err(Error::NotRunnable);
+        }
+        if x.place != Place::RunQueue {
+            unlink(vm, t);
+            insert_last(vm, t);
+        }
+        Ok(())
+    }
+
+    /// End a tasklet, as `t.kill()` called by the host acting as the main
+    /// tasklet: `TaskletExit` is raised in it at once (its `finally` blocks
+    /// run), then the host has control again. A tasklet that ended already
+    /// is left as it is.
+    ///
+    /// # Errors
+    /// When `t` is not a tasklet, or its cleanup raised another exception.
+    pub fn kill(&mut self, vm: &mut Vm, t: ObjId) -> Result<(), Error> {
+        let x = tasklet(vm, t).ok_or(Error::NotATasklet)?;
+        if !x.alive || x.running {
+            return Ok(());
+        }
+        let exit = sched_ref(vm).ok_or(Error::NotInstalled)?.types.tasklet_exit;
+        let exc = vm.new_exc_with_args(exit, Vec::new());
+        let main = self.main(vm);
+        if tasklet(vm, main).is_some_and(|m| m.place != Place::RunQueue) {
+            make_current(vm, main);
+        }
+        set_resume(vm, t, Value::None, Resume::Throw(exc));
+        make_current(vm, t);
+        loop {
+            match self.run(vm, u64::MAX) {
+                SchedOutcome::HostTurn(HostTurn::Raised(e)) | SchedOutcome::Raised(e) => {
+                    return Err(Error::Uncaught(vm.exception_line(e)))
+                }
+                SchedOutcome::BudgetSpent => continue,
+                _ => return Ok(()),
             }
         }
     }

@@ -117,7 +117,7 @@ pub(crate) fn sched_ref(vm: &Vm) -> Option<&Sched> {
 
 /// The tasklet behind `t`: a tasklet object, or an instance of a subclass
 /// wrapping one. Ids the scheduler keeps are those Python code sees.
-pub(crate) fn tasklet(vm: &Vm, t: ObjId) -> Option<&Tasklet> {
+pub fn tasklet(vm: &Vm, t: ObjId) -> Option<&Tasklet> {
     let h = vm.host_id(Value::Obj(t))?;
     vm.host_ref::<Tasklet>(h)
 }
@@ -135,7 +135,7 @@ pub(crate) fn channel_mut(vm: &mut Vm, c: ObjId) -> Option<&mut Channel> {
 }
 
 /// The channel behind `c`.
-pub(crate) fn channel(vm: &Vm, c: ObjId) -> Option<&Channel> {
+pub fn channel(vm: &Vm, c: ObjId) -> Option<&Channel> {
     let h = vm.host_id(Value::Obj(c))?;
     vm.host_ref::<Channel>(h)
 }

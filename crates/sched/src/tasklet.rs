@@ -87,6 +87,21 @@ impl Tasklet {
     pub fn blocked(&self) -> bool {
         matches!(self.place, Place::Channel { .. })
     }
+
+    /// The memory its frames take (their structs, locals and stacks, handlers).
+    pub fn frame_bytes(&self) -> usize {
+        self.state
+            .frames
+            .iter()
+            .map(|f| {
+                std::mem::size_of_val(f)
+                    + f.slots.capacity() * std::mem::size_of::<Value>()
+                    + f.cells.capacity() * std::mem::size_of::<ObjId>()
+                    + f.handlers.capacity() * std::mem::size_of::<brine_vm::frame::Handler>()
+                    + f.handling.capacity() * std::mem::size_of::<Value>()
+            })
+            .sum()
+    }
 }
 
 impl Default for Tasklet {

@@ -1,0 +1,176 @@
+//! Scheduler speed: channel ping-pong between two tasklets, `schedule()`
+//! round robin over 1,000 tasklets, making and finishing 100,000 tasklets,
+//! and the memory of 100,000 tasklets parked on channels.
+//!
+//! The figures each group reports are per element (`Throughput::Elements`):
+//! switches, schedules, tasklets. The memory figure is printed once.
+
+#![allow(missing_docs)] // criterion_main! generates an undocumented `main`.
+
+use brine::sched::Scheduler;
+use brine::vm::{Obj, Value, Vm};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+
+/// The same allocator as the `brine` command, so the figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const SOURCE: &str = r#"
+import stackless
+ch = stackless.channel()
+
+def ping(n):
+    for i in range(n):
+        ch.send(i)
+
+def pong(n):
+    for i in range(n):
+        ch.receive()
+
+def spinner(n):
+    for i in range(n):
+        stackless.schedule()
+
+def nothing():
+    pass
+
+def parked(c):
+    c.receive()
+
+tasklets = []
+
+def park_all(n):
+    for i in range(n):
+        tasklets.append(stackless.tasklet(parked)(stackless.channel()))
+"#;
+
+/// A VM with a scheduler and the functions of `SOURCE`.
+fn setup() -> (Vm, Scheduler, Value) {
+    let mut vm = Vm::new(Some(Box::new(brine::compiler::Compiler))).expect("vm");
+    let sched = Scheduler::new(&mut vm).expect("scheduler");
+    let globals =
+        Value::Obj(brine::runner::exec_module(&mut vm, SOURCE, "bench").expect("defines"));
+    (vm, sched, globals)
+}
+
+fn func(vm: &mut Vm, globals: Value, name: &str) -> Value {
+    let Value::Obj(g) = globals else {
+        panic!("globals")
+    };
+    vm.dict_get_str(g, name).expect("defined")
+}
+
+fn ping_pong(c: &mut Criterion) {
+    const N: i64 = 100_000;
+    let mut group = c.benchmark_group("sched");
+    group.sample_size(10);
+    // Two switches per message: to the receiver and back.
+    group.throughput(Throughput::Elements(2 * N as u64));
+    group.bench_function("channel_ping_pong", |b| {
+        b.iter_batched(
+            || {
+                let (mut vm, mut sched, g) = setup();
+                let (ping, pong) = (func(&mut vm, g, "ping"), func(&mut vm, g, "pong"));
+                sched
+                    .spawn(&mut vm, ping, vec![Value::Int(N)])
+                    .expect("spawn");
+                sched
+                    .spawn(&mut vm, pong, vec![Value::Int(N)])
+                    .expect("spawn");
+                (vm, sched)
+            },
+            |(mut vm, mut sched)| {
+                assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
+                (vm, sched)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    const TASKLETS: i64 = 1_000;
+    const ROUNDS: i64 = 100;
+    group.throughput(Throughput::Elements((TASKLETS * ROUNDS) as u64));
+    group.bench_function("schedule_round_robin_1000", |b| {
+        b.iter_batched(
+            || {
+                let (mut vm, mut sched, g) = setup();
+                let f = func(&mut vm, g, "spinner");
+                for _ in 0..TASKLETS {
+                    sched
+                        .spawn(&mut vm, f, vec![Value::Int(ROUNDS)])
+                        .expect("spawn");
+                }
+                (vm, sched)
+            },
+            |(mut vm, mut sched)| {
+                assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
+                (vm, sched)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    const MANY: u64 = 100_000;
+    group.throughput(Throughput::Elements(MANY));
+    group.bench_function("create_and_finish_100k", |b| {
+        b.iter_batched(
+            setup,
+            |(mut vm, mut sched, g)| {
+                let f = func(&mut vm, g, "nothing");
+                for _ in 0..MANY {
+                    sched.spawn(&mut vm, f, Vec::new()).expect("spawn");
+                }
+                assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
+                (vm, sched)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+    report_parked_memory();
+}
+
+/// Resident memory of the process, in bytes (Linux; 0 elsewhere).
+fn rss() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map(|pages| pages * 4096)
+        .unwrap_or(0)
+}
+
+/// Park 100,000 tasklets on channels and print the memory each takes:
+/// all of it, and beyond its frames.
+fn report_parked_memory() {
+    const N: usize = 100_000;
+    let (mut vm, mut sched, g) = setup();
+    let park_all = func(&mut vm, g, "park_all");
+    let before = rss();
+    sched
+        .spawn(&mut vm, park_all, vec![Value::Int(N as i64)])
+        .expect("spawn");
+    assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
+    let after = rss();
+    let list = func(&mut vm, g, "tasklets");
+    let ids: Vec<Value> = match list {
+        Value::Obj(id) => match vm.heap.get(id) {
+            Obj::List(items) => items.clone(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    assert_eq!(ids.len(), N);
+    let frames: usize = ids
+        .iter()
+        .filter_map(|t| t.obj())
+        .filter_map(|t| brine::sched::tasklet_of(&vm, t))
+        .map(|t| t.frame_bytes())
+        .sum();
+    let total = after.saturating_sub(before) as usize;
+    eprintln!(
+        "sched/parked_tasklets: {} bytes per parked tasklet, {} beyond its frames",
+        total / N,
+        total.saturating_sub(frames) / N
+    );
+}
+
+criterion_group!(benches, ping_pong);
+criterion_main!(benches);
