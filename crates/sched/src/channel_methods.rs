@@ -97,9 +97,29 @@ fn this(vm: &mut Vm, args: &Args) -> R<ObjId> {
     )
 }
 
-fn state(vm: &mut Vm, args: &Args) -> R<Channel> {
+/// A channel's flags and the head of its queue, copied out.
+#[derive(Clone, Copy, Debug, Default)]
+struct View {
+    balance: i64,
+    preference: i64,
+    schedule_all: bool,
+    closing: bool,
+    head: Option<ObjId>,
+}
+
+fn view(vm: &Vm, c: ObjId) -> View {
+    channel(vm, c).map_or(View::default(), |ch| View {
+        balance: ch.balance,
+        preference: ch.preference,
+        schedule_all: ch.schedule_all,
+        closing: ch.closing,
+        head: ch.queue.front().copied(),
+    })
+}
+
+fn state(vm: &mut Vm, args: &Args) -> R<View> {
     let c = this(vm, args)?;
-    Ok(channel(vm, c).cloned().unwrap_or_default())
+    Ok(view(vm, c))
 }
 
 fn new(vm: &mut Vm, args: Args) -> R<Value> {
@@ -132,7 +152,7 @@ fn with_callback(vm: &mut Vm, c: ObjId, dir: i8, value: Value) -> R<Option<Value
     if cb == Value::None {
         return Ok(None);
     }
-    let ch = channel(vm, c).cloned().unwrap_or_default();
+    let ch = view(vm, c);
     let waiting = if dir > 0 {
         ch.balance < 0
     } else {
@@ -192,14 +212,14 @@ fn send_exc(vm: &mut Vm, args: Args) -> R<Value> {
 /// `is_exc`: the value sent is an exception for the receiver to raise.
 fn action(vm: &mut Vm, c: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value> {
     let me = cur(vm)?;
-    let ch = channel(vm, c).cloned().unwrap_or_default();
+    let ch = view(vm, c);
     let waiting = if dir > 0 {
         ch.balance < 0
     } else {
         ch.balance > 0
     };
     if waiting {
-        return transfer(vm, &ch, me, dir, value, is_exc);
+        return transfer(vm, ch, me, dir, value, is_exc);
     }
     if ch.closing {
         return vm.fail(
@@ -237,8 +257,8 @@ fn action(vm: &mut Vm, c: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value
 
 /// A partner is waiting on the channel: hand the value over, then decide
 /// who runs on.
-fn transfer(vm: &mut Vm, ch: &Channel, me: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value> {
-    let Some(&partner) = ch.queue.front() else {
+fn transfer(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value> {
+    let Some(partner) = ch.head else {
         return vm.fail(ExcKind::SystemError, "channel queue and balance disagree");
     };
     unlink(vm, partner);
@@ -256,10 +276,10 @@ fn transfer(vm: &mut Vm, ch: &Channel, me: ObjId, dir: i8, value: Value, is_exc:
         mine = Resume::Value;
         mine_val = Value::None;
     } else {
-        let p = tasklet(vm, partner).cloned().unwrap_or_default();
-        (mine, mine_val) = match p.resume {
+        let (resume, tempval) = tasklet(vm, partner).map_or((Resume::Value, Value::None), |p| (p.resume, p.tempval));
+        (mine, mine_val) = match resume {
             Resume::Throw(e) => (Resume::Throw(e), Value::None),
-            _ => (Resume::Value, p.tempval),
+            _ => (Resume::Value, tempval),
         };
         set_resume(vm, partner, Value::None, Resume::Value);
     }
@@ -334,7 +354,8 @@ fn closing(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn closed(vm: &mut Vm, args: Args) -> R<Value> {
-    Ok(Value::Bool(state(vm, &args)?.closed()))
+    let v = state(vm, &args)?;
+    Ok(Value::Bool(v.closing && v.balance == 0))
 }
 
 fn preference(vm: &mut Vm, args: Args) -> R<Value> {
@@ -365,10 +386,5 @@ fn set_schedule_all(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn queue(vm: &mut Vm, args: Args) -> R<Value> {
-    let ch = state(vm, &args)?;
-    Ok(ch
-        .queue
-        .front()
-        .map(|t| Value::Obj(*t))
-        .unwrap_or(Value::None))
+    Ok(state(vm, &args)?.head.map_or(Value::None, Value::Obj))
 }

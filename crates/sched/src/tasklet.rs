@@ -78,6 +78,23 @@ impl Tasklet {
         }
     }
 
+    /// A copy of its flags, value in transit and links, without its frames.
+    pub fn header(&self) -> Tasklet {
+        Tasklet {
+            state: ExecState::default(),
+            func: self.func,
+            tempval: self.tempval,
+            resume: self.resume,
+            place: self.place,
+            alive: self.alive,
+            running: self.running,
+            atomic: self.atomic,
+            block_trap: self.block_trap,
+            ignore_nesting: self.ignore_nesting,
+            is_main: self.is_main,
+        }
+    }
+
     /// Linked into the run queue or blocked on a channel.
     pub fn scheduled(&self) -> bool {
         matches!(self.place, Place::RunQueue | Place::Channel { .. })

@@ -194,7 +194,7 @@ fn bind(vm: &mut Vm, args: Args) -> R<Value> {
 /// alive and paused).
 fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<()> {
     let absent = |v: Value| matches!(v, Value::Undef | Value::None);
-    let x = tasklet(vm, t).cloned().unwrap_or_default();
+    let x = tasklet(vm, t).map(Tasklet::header).unwrap_or_default();
     if x.running || sched(vm)?.current == t {
         return vm.fail(ExcKind::RuntimeError, "can't (re)bind the current tasklet");
     }
@@ -272,7 +272,7 @@ fn setup(vm: &mut Vm, args: Args) -> R<Value> {
 
 /// Fail unless `t` could run: alive and not blocked on a channel.
 fn check_runnable(vm: &mut Vm, t: ObjId, what: &str) -> R<()> {
-    let x = tasklet(vm, t).cloned().unwrap_or_default();
+    let x = tasklet(vm, t).map(Tasklet::header).unwrap_or_default();
     if !x.alive && !x.running {
         return vm.fail(
             ExcKind::RuntimeError,
@@ -361,7 +361,7 @@ fn throw_exc(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
     vm.arity_m("_throw_exc", &args, 3, 3)?;
     let (exc, pending) = (args.pos[1], flag(args.pos[2], false));
-    let x = tasklet(vm, t).cloned().unwrap_or_default();
+    let x = tasklet(vm, t).map(Tasklet::header).unwrap_or_default();
     if !x.alive && !x.running {
         if crate::module::is_tasklet_exit(vm, exc) {
             return Ok(Value::None);
@@ -410,7 +410,7 @@ fn bind_thread(vm: &mut Vm, args: Args) -> R<Value> {
 /// A property getter's tasklet and its state.
 fn get(vm: &mut Vm, args: &Args) -> R<(ObjId, Tasklet)> {
     let t = this(vm, args)?;
-    let x = tasklet(vm, t).cloned().unwrap_or_default();
+    let x = tasklet(vm, t).map(Tasklet::header).unwrap_or_default();
     Ok((t, x))
 }
 
@@ -535,8 +535,9 @@ fn zero(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn recursion_depth(vm: &mut Vm, args: Args) -> R<Value> {
-    let (_, x) = get(vm, &args)?;
-    Ok(Value::Int(x.state.frames.len().saturating_sub(1) as i64))
+    let t = this(vm, &args)?;
+    let n = tasklet(vm, t).map_or(0, |x| x.state.frames.len());
+    Ok(Value::Int(n.saturating_sub(1) as i64))
 }
 
 fn thread_id(vm: &mut Vm, args: Args) -> R<Value> {
