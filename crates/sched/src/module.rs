@@ -5,7 +5,7 @@ use brine_vm::{Args, ExcKind, ExecState, NativeDef, NativeKind, ObjId, Then, Val
 
 use crate::error::Error;
 use crate::state::{
-    current, make_current, pick_next, sched, sched_ref, set_resume, switch, tasklet, tasklet_mut,
+    can_block, current, make_current, pick_next, sched, sched_ref, set_resume, switch, tasklet, tasklet_mut,
     unlink, Sched, SchedTypes, Watchdog,
 };
 use crate::tasklet::{Place, Resume, Tasklet};
@@ -300,7 +300,7 @@ fn schedule_remove(vm: &mut Vm, args: Args) -> R<Value> {
     } else {
         a[0]
     };
-    if !sched(vm)?.runq.iter().any(|t| *t != cur) {
+    if !can_block(vm) {
         return Ok(retval);
     }
     check_switch_trap(vm)?;

@@ -169,16 +169,20 @@ impl Scheduler {
             if let Some(turn) = self.switch_in(vm) {
                 return turn;
             }
+            // Resuming it may have ended the tasklet at once: go on with the next.
             let Some(cur) = self.running_id else {
-                return SchedOutcome::HostTurn(HostTurn::Idle);
+                continue;
             };
-            let (limit, atomic) = self.watchdog_limit(vm, cur);
+            let limit = self.watchdog_limit(vm);
             let n = left.min(limit.max(1));
             let before = vm.executed;
             let out = vm.run(&mut self.running, n);
             left -= (vm.executed - before).min(left);
             match out {
                 RunOutcome::BudgetSpent => {
+                    // An atomic tasklet runs on, an instruction at a time,
+                    // until it leaves its atomic block.
+                    let atomic = tasklet(vm, cur).is_some_and(|t| t.atomic);
                     if limit <= n && !atomic && self.interrupt(vm, cur) {
                         continue;
                     }
@@ -211,18 +215,17 @@ impl Scheduler {
     }
 
     /// How many instructions the running tasklet may run before the
-    /// watchdog interrupts it, and whether it is atomic.
-    fn watchdog_limit(&self, vm: &Vm, cur: ObjId) -> (u64, bool) {
-        let atomic = tasklet(vm, cur).is_some_and(|t| t.atomic);
-        let Some(w) = sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0)) else {
-            return (u64::MAX, atomic);
+    /// watchdog interrupts it.
+    fn watchdog_limit(&self, vm: &Vm) -> u64 {
+        let Some(w) = sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0))
+        else {
+            return u64::MAX;
         };
         if w.soft {
-            return (u64::MAX, atomic);
+            return u64::MAX;
         }
         let start = if w.total { w.started } else { self.switched_in };
-        let used = vm.executed.saturating_sub(start);
-        (w.timeout.saturating_sub(used), atomic)
+        w.timeout.saturating_sub(vm.executed.saturating_sub(start))
     }
 
     /// The watchdog's time is up for `cur`: take it out of the run queue

@@ -318,20 +318,32 @@ fn remove(vm: &mut Vm, args: Args) -> R<Value> {
     Ok(Value::Obj(t))
 }
 
-/// Make `t` current at once; the caller stays in the run queue (`run`) or
-/// leaves it (`switch`). Its call returns `None` when it runs again.
-fn run_now(vm: &mut Vm, t: ObjId, keep_caller: bool) -> R<Value> {
+/// How a tasklet is made to run at once.
+#[derive(Clone, Copy, PartialEq)]
+enum RunNow {
+    /// `run()`: a scheduled tasklet's turn comes now (the queue turns to
+    /// it); one that is not goes just before the caller.
+    Run,
+    /// `switch()`: as `Run`, and the caller leaves the run queue.
+    Switch,
+    /// `throw()`: the tasklet moves to just before the caller, so the
+    /// caller runs right after it.
+    Throw,
+}
+
+/// Make `t` current at once. The caller's call returns `None` when it runs again.
+fn run_now(vm: &mut Vm, t: ObjId, how: RunNow) -> R<Value> {
     let me = cur(vm)?;
     if t == me {
         return Ok(Value::None);
     }
     check_switch_trap(vm)?;
     set_resume(vm, me, Value::None, Resume::Value);
-    if !keep_caller {
+    if how == RunNow::Switch {
         unlink(vm, me);
     }
     let in_queue = tasklet(vm, t).is_some_and(|x| x.place == Place::RunQueue);
-    if in_queue {
+    if in_queue && how != RunNow::Throw {
         let s = sched(vm)?;
         while s.runq.front().is_some_and(|f| *f != t) {
             s.runq.rotate_left(1);
@@ -346,13 +358,13 @@ fn run_now(vm: &mut Vm, t: ObjId, keep_caller: bool) -> R<Value> {
 fn run(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
     check_runnable(vm, t, "run")?;
-    run_now(vm, t, true)
+    run_now(vm, t, RunNow::Run)
 }
 
 fn switch_to(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
     check_runnable(vm, t, "switch to")?;
-    run_now(vm, t, false)
+    run_now(vm, t, RunNow::Switch)
 }
 
 /// `_throw_exc(exc, pending)`: raise the exception instance `exc` in the
@@ -382,7 +394,7 @@ fn throw_exc(vm: &mut Vm, args: Args) -> R<Value> {
         }
         return Ok(Value::None);
     }
-    run_now(vm, t, true)
+    run_now(vm, t, RunNow::Throw)
 }
 
 fn set_atomic(vm: &mut Vm, args: Args) -> R<Value> {
