@@ -276,7 +276,8 @@ fn transfer(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: boo
         mine = Resume::Value;
         mine_val = Value::None;
     } else {
-        let (resume, tempval) = tasklet(vm, partner).map_or((Resume::Value, Value::None), |p| (p.resume, p.tempval));
+        let (resume, tempval) =
+            tasklet(vm, partner).map_or((Resume::Value, Value::None), |p| (p.resume, p.tempval));
         (mine, mine_val) = match resume {
             Resume::Throw(e) => (Resume::Throw(e), Value::None),
             _ => (Resume::Value, tempval),

@@ -5,8 +5,8 @@ use brine_vm::{Args, ExcKind, ExecState, NativeDef, NativeKind, ObjId, Then, Val
 
 use crate::error::Error;
 use crate::state::{
-    can_block, current, make_current, pick_next, sched, sched_ref, set_resume, switch, tasklet, tasklet_mut,
-    unlink, Sched, SchedTypes, Watchdog,
+    can_block, current, make_current, pick_next, sched, sched_ref, set_resume, switch, tasklet,
+    tasklet_mut, unlink, Sched, SchedTypes, Watchdog,
 };
 use crate::tasklet::{Place, Resume, Tasklet};
 

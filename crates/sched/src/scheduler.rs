@@ -217,8 +217,7 @@ impl Scheduler {
     /// How many instructions the running tasklet may run before the
     /// watchdog interrupts it.
     fn watchdog_limit(&self, vm: &Vm) -> u64 {
-        let Some(w) = sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0))
-        else {
+        let Some(w) = sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0)) else {
             return u64::MAX;
         };
         if w.soft {

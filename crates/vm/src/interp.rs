@@ -94,31 +94,19 @@ impl Vm {
         st.outcome.take()
     }
 
-    /// Raise `exc` in the top frame of `st`, as if the instruction it is
-    /// stopped at had raised it (used by hosts to throw into tasklets). A
-    /// `StopIteration` given to a `for` loop waiting on a built-in's
-    /// `__next__` ends the loop.
+    /// Raise `exc` (an exception instance) in the top frame of `st`, as the
+    /// result of the built-in that made the host request it is stopped at
+    /// (used by hosts to throw into tasklets). A `StopIteration` given to a
+    /// `for` loop waiting on a built-in's `__next__` ends the loop.
     pub fn throw_into(&mut self, st: &mut ExecState, exc: Value) -> Option<RunOutcome> {
-        if let Some(crate::frame::Then::ForIter { target }) = st.pending.take() {
-            if self.exc_is(exc, crate::types::ExcKind::StopIteration)
-                || self.is_stop_iteration_class(exc)
-            {
-                if let Some(f) = st.frames.last_mut() {
-                    f.pop();
-                    f.pc = target;
-                }
-                return None;
+        let then = st.pending.take().unwrap_or(crate::frame::Then::Push);
+        let r = self.finish_with(st, Err(Ctl::Raise(exc)), then);
+        if let Err(ctl) = r {
+            if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
+                return Some(out);
             }
         }
-        match self.raise_new(st, exc) {
-            Flow::Continue => None,
-            Flow::Stop(o) => Some(o),
-        }
-    }
-
-    fn is_stop_iteration_class(&self, v: Value) -> bool {
-        matches!(v, Value::Obj(id) if self.class(id).is_some()
-            && self.is_subclass(id, self.types.exc(crate::types::ExcKind::StopIteration)))
+        st.outcome.take()
     }
 
     /// Run a collection with `st` as an extra root.

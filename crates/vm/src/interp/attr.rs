@@ -31,6 +31,17 @@ impl Vm {
                 st.pending = Some(then);
                 Err(Ctl::Host(req))
             }
+            // A built-in `__next__` that raised `StopIteration` ends the `for` loop.
+            Err(Ctl::Raise(e))
+                if matches!(then, Then::ForIter { .. })
+                    && self.exc_is(e, ExcKind::StopIteration) =>
+            {
+                if let (Then::ForIter { target }, Some(f)) = (then, st.frames.last_mut()) {
+                    f.pop();
+                    f.pc = target;
+                }
+                Ok(())
+            }
             Err(e) => Err(e),
         }
     }
