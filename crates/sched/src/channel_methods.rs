@@ -10,10 +10,9 @@
 use brine_vm::{Args, Ctl, ExcKind, NativeDef, NativeKind, ObjId, Value, Vm, R};
 
 use crate::channel::Channel;
-use crate::module::{check_switch_trap, cur, flag, py_attr, DEADLOCK};
+use crate::module::{flag, py_attr, DEADLOCK, SWITCH_TRAPPED};
 use crate::state::{
-    can_block, channel, channel_mut, insert_last, pick_next, sched, set_resume, switch, tasklet,
-    tasklet_mut, unlink,
+    channel, channel_mut, insert_last, pick_next, sched, set_resume, switch, tasklet, tasklet_mut,
 };
 use crate::tasklet::{Place, Resume};
 
@@ -98,8 +97,9 @@ fn this(vm: &mut Vm, args: &Args) -> R<ObjId> {
 }
 
 /// A channel's flags and the head of its queue, copied out.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 struct View {
+    id: ObjId,
     balance: i64,
     preference: i64,
     schedule_all: bool,
@@ -108,13 +108,24 @@ struct View {
 }
 
 fn view(vm: &Vm, c: ObjId) -> View {
-    channel(vm, c).map_or(View::default(), |ch| View {
-        balance: ch.balance,
-        preference: ch.preference,
-        schedule_all: ch.schedule_all,
-        closing: ch.closing,
-        head: ch.queue.front().copied(),
-    })
+    channel(vm, c).map_or(
+        View {
+            id: c,
+            balance: 0,
+            preference: -1,
+            schedule_all: false,
+            closing: false,
+            head: None,
+        },
+        |ch| View {
+            id: c,
+            balance: ch.balance,
+            preference: ch.preference,
+            schedule_all: ch.schedule_all,
+            closing: ch.closing,
+            head: ch.queue.front().copied(),
+        },
+    )
 }
 
 fn state(vm: &mut Vm, args: &Args) -> R<View> {
@@ -211,7 +222,7 @@ fn send_exc(vm: &mut Vm, args: Args) -> R<Value> {
 /// One send (`dir` 1) or receive (`dir` -1) by the current tasklet.
 /// `is_exc`: the value sent is an exception for the receiver to raise.
 fn action(vm: &mut Vm, c: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value> {
-    let me = cur(vm)?;
+    let me = sched(vm)?.current;
     let ch = view(vm, c);
     let waiting = if dir > 0 {
         ch.balance < 0
@@ -233,11 +244,21 @@ fn action(vm: &mut Vm, c: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value
             "this tasklet does not like to be blocked.",
         );
     }
-    if !can_block(vm) {
+    let s = sched(vm)?;
+    let others = s.runq.iter().any(|t| *t != me) || !s.watchdogs.is_empty();
+    if !others {
         return vm.fail(ExcKind::RuntimeError, DEADLOCK);
     }
-    check_switch_trap(vm)?;
-    unlink(vm, me);
+    if s.switch_trap != 0 {
+        return vm.fail(ExcKind::RuntimeError, SWITCH_TRAPPED);
+    }
+    // Block: leave the run queue (the current tasklet is at its head) for
+    // the channel's queue; the next runnable tasklet, or a watchdog, runs.
+    if s.runq.front() == Some(&me) {
+        s.runq.pop_front();
+    } else if let Some(i) = s.runq.iter().position(|t| *t == me) {
+        s.runq.remove(i);
+    }
     if let Some(ch) = channel_mut(vm, c) {
         ch.queue.push_back(me);
         ch.balance += i64::from(dir);
@@ -261,7 +282,12 @@ fn transfer(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: boo
     let Some(partner) = ch.head else {
         return vm.fail(ExcKind::SystemError, "channel queue and balance disagree");
     };
-    unlink(vm, partner);
+    // The partner leaves the head of the channel's queue.
+    let partner_dir = -i64::from(dir);
+    if let Some(c) = channel_mut(vm, ch.id) {
+        c.queue.pop_front();
+        c.balance -= partner_dir;
+    }
     // What the caller's action gives: a receiver gets the sender's value
     // (or raises its exception); a sender gets None.
     let mine: Resume;

@@ -154,8 +154,7 @@ pub(crate) fn spawn(vm: &mut Vm, func: Value, args: Vec<Value>) -> Option<ObjId>
     let cls = sched_ref(vm)?.types.tasklet;
     let t = vm.alloc_host(cls, Box::new(Tasklet::new()));
     let args = vm.new_tuple(args);
-    let kwargs = Value::Obj(vm.new_dict());
-    let state = vm.start_call_kw(func, args, kwargs).ok()?;
+    let state = vm.start_call_kw(func, args, Value::None).ok()?;
     if let Some(x) = tasklet_mut(vm, t) {
         x.state = state;
         x.alive = true;
@@ -235,6 +234,9 @@ pub(crate) fn nothing_runnable(vm: &mut Vm) {
     make_current(vm, main);
 }
 
+/// The error of a switch while `switch_trap` is set.
+pub(crate) const SWITCH_TRAPPED: &str = "switch_trap";
+
 /// The error of a tasklet that would block with nothing left to run.
 pub(crate) const DEADLOCK: &str = "Deadlock: the last runnable tasklet cannot be blocked.";
 
@@ -265,7 +267,7 @@ fn getruncount(vm: &mut Vm, _: Args) -> R<Value> {
 /// Fail when `switch_trap` forbids switching.
 pub(crate) fn check_switch_trap(vm: &mut Vm) -> R<()> {
     if sched(vm)?.switch_trap != 0 {
-        return vm.fail(ExcKind::RuntimeError, "switch_trap");
+        return vm.fail(ExcKind::RuntimeError, SWITCH_TRAPPED);
     }
     Ok(())
 }

@@ -9,7 +9,7 @@
 
 use std::collections::VecDeque;
 
-use brine_vm::{Ctl, ExcKind, HostData, HostRequest, ObjId, Value, Vm, R};
+use brine_vm::{Ctl, HostData, HostRequest, ObjId, Value, Vm, R};
 
 use crate::channel::Channel;
 use crate::tasklet::{Place, Resume, Tasklet};
@@ -100,14 +100,10 @@ impl HostData for Sched {
 }
 
 /// The scheduler state of a VM the `stackless` module is installed in.
+/// Built-ins of the module only exist once it is, so a VM without it is a
+/// bug; it raises rather than panics.
 pub(crate) fn sched(vm: &mut Vm) -> R<&mut Sched> {
-    if vm.host_state_mut::<Sched>().is_none() {
-        return vm.fail(ExcKind::SystemError, "the scheduler is not installed");
-    }
-    match vm.host_state_mut::<Sched>() {
-        Some(s) => Ok(s),
-        None => Err(Ctl::Raise(Value::None)),
-    }
+    vm.host_state_mut::<Sched>().ok_or(Ctl::Raise(Value::None))
 }
 
 /// The scheduler state, read-only.

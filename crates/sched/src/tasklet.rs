@@ -105,19 +105,20 @@ impl Tasklet {
         matches!(self.place, Place::Channel { .. })
     }
 
-    /// The memory its frames take (their structs, locals and stacks, handlers).
+    /// The memory its frames take: the frame stack, and each frame's
+    /// locals and value stack, cells and handlers.
     pub fn frame_bytes(&self) -> usize {
-        self.state
-            .frames
-            .iter()
-            .map(|f| {
-                std::mem::size_of_val(f)
-                    + f.slots.capacity() * std::mem::size_of::<Value>()
-                    + f.cells.capacity() * std::mem::size_of::<ObjId>()
-                    + f.handlers.capacity() * std::mem::size_of::<brine_vm::frame::Handler>()
-                    + f.handling.capacity() * std::mem::size_of::<Value>()
-            })
-            .sum()
+        let frames = &self.state.frames;
+        frames.capacity() * std::mem::size_of::<brine_vm::Frame>()
+            + frames
+                .iter()
+                .map(|f| {
+                    f.slots.capacity() * std::mem::size_of::<Value>()
+                        + f.cells.capacity() * std::mem::size_of::<ObjId>()
+                        + f.handlers.capacity() * std::mem::size_of::<brine_vm::frame::Handler>()
+                        + f.handling.capacity() * std::mem::size_of::<Value>()
+                })
+                .sum::<usize>()
     }
 }
 

@@ -238,11 +238,7 @@ fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<
         let items = vm.collect_native(args)?;
         vm.new_tuple(items)
     };
-    let kwargs = if absent(kwargs) {
-        Value::Obj(vm.new_dict())
-    } else {
-        kwargs
-    };
+    let kwargs = if absent(kwargs) { Value::None } else { kwargs };
     let state = vm.start_call_kw(func, args, kwargs)?;
     if let Some(x) = tasklet_mut(vm, t) {
         x.func = func;
@@ -260,12 +256,17 @@ fn setup(vm: &mut Vm, args: Args) -> R<Value> {
         return vm.fail(ExcKind::RuntimeError, "tasklet is alive");
     }
     let pos = vm.new_tuple(args.pos[1..].to_vec());
-    let kw = vm.new_dict();
-    for (k, v) in &args.kw {
-        let key = vm.text(*k).to_string();
-        vm.dict_set_str(kw, &key, *v);
-    }
-    do_bind(vm, t, Value::None, pos, Value::Obj(kw))?;
+    let kw = if args.kw.is_empty() {
+        Value::None
+    } else {
+        let kw = vm.new_dict();
+        for (k, v) in &args.kw {
+            let key = vm.text(*k).to_string();
+            vm.dict_set_str(kw, &key, *v);
+        }
+        Value::Obj(kw)
+    };
+    do_bind(vm, t, Value::None, pos, kw)?;
     insert_last(vm, t);
     Ok(Value::Obj(t))
 }

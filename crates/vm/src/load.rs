@@ -134,15 +134,15 @@ impl Vm {
     /// An execution state that calls `callee(*args)`; it finishes with the result.
     pub fn start_call(&mut self, callee: Value, args: Vec<Value>) -> R<ExecState> {
         let args = self.new_tuple(args);
-        let kwargs = Value::Obj(self.new_dict());
-        self.start_call_kw(callee, args, kwargs)
+        self.start_call_kw(callee, args, Value::None)
     }
 
-    /// An execution state that calls `callee(*args, **kwargs)` (a tuple and
-    /// a dict) when it first runs; it finishes with the result. The call's
-    /// own errors (a wrong argument count) are raised by that first run.
+    /// An execution state that calls `callee(*args, **kwargs)` (a tuple, and
+    /// a dict or `None`) when it first runs; it finishes with the result.
+    /// The call's own errors (a wrong argument count) are raised by that
+    /// first run.
     pub fn start_call_kw(&mut self, callee: Value, args: Value, kwargs: Value) -> R<ExecState> {
-        let code = self.host_call_code();
+        let code = self.host_call_code(kwargs != Value::None);
         let module = match self.dict_get_str(self.modules, "builtins") {
             Some(Value::Obj(m)) => m,
             _ => self.new_module("builtins", None),
@@ -158,12 +158,17 @@ impl Vm {
     }
 
     /// The code at the bottom of every [`Vm::start_call_kw`] state:
-    /// `return f(*args, **kwargs)`, made once.
-    fn host_call_code(&mut self) -> ObjId {
-        if let Some(id) = self.host_call {
+    /// `return f(*args, **kwargs)`, or `return f(*args)`; each made once.
+    fn host_call_code(&mut self, with_kwargs: bool) -> ObjId {
+        if let Some(id) = self.host_call[usize::from(with_kwargs)] {
             return id;
         }
         use crate::bytecode::Instr;
+        let mut instructions = vec![Instr::LoadFast(0), Instr::LoadFast(1)];
+        if with_kwargs {
+            instructions.push(Instr::LoadFast(2));
+        }
+        instructions.extend([Instr::CallEx(with_kwargs), Instr::ReturnValue]);
         let code = CodeObject {
             name: "<call>".into(),
             qualname: "<call>".into(),
@@ -173,14 +178,8 @@ impl Vm {
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
-            instructions: vec![
-                Instr::LoadFast(0),
-                Instr::LoadFast(1),
-                Instr::LoadFast(2),
-                Instr::CallEx(true),
-                Instr::ReturnValue,
-            ],
-            lines: vec![1; 5],
+            lines: vec![1; instructions.len()],
+            instructions,
             consts: vec![],
             names: vec![],
             varnames: vec!["f".into(), "args".into(), "kwargs".into()],
@@ -189,7 +188,7 @@ impl Vm {
             max_stack: 3,
         };
         let id = self.load_code(code);
-        self.host_call = Some(id);
+        self.host_call[usize::from(with_kwargs)] = Some(id);
         id
     }
 

@@ -28,6 +28,8 @@ pub struct Vm {
     /// The built-in function table.
     pub natives: Vec<NativeDef>,
     pub(crate) native_index: FxHashMap<&'static str, NativeId>,
+    /// Per built-in: whether the call path treats it specially (by name).
+    pub(crate) native_special: Vec<bool>,
     interned: FxHashMap<Rc<str>, ObjId>,
     /// The `builtins` namespace (a dict).
     pub builtins: ObjId,
@@ -59,8 +61,9 @@ pub struct Vm {
     pub host_state: Option<Box<dyn crate::object::HostData>>,
     /// Init functions of built-in modules registered by higher layers.
     pub(crate) module_inits: FxHashMap<&'static str, crate::host::ModuleInit>,
-    /// The code at the bottom of host calls, once made.
-    pub(crate) host_call: Option<ObjId>,
+    /// The code at the bottom of host calls, without and with keyword
+    /// arguments, once made.
+    pub(crate) host_call: [Option<ObjId>; 2],
     pub(crate) slot_pool: Vec<Vec<Value>>,
     /// How many instructions [`Vm::run`] has executed, in all states.
     pub executed: u64,
@@ -337,6 +340,16 @@ impl Vm {
         }
         let id = NativeId(self.natives.len() as u16);
         self.natives.push(def);
+        self.native_special.push(matches!(
+            def.name,
+            "builtins.__build_class__"
+                | "builtins.super"
+                | "type.__call__"
+                | "builtins.globals"
+                | "builtins.locals"
+                | "builtins.vars"
+                | "builtins.dir"
+        ));
         self.native_index.insert(def.name, id);
         id
     }
@@ -392,6 +405,7 @@ impl Vm {
             types,
             natives: Vec::new(),
             native_index: FxHashMap::default(),
+            native_special: Vec::new(),
             interned: FxHashMap::default(),
             builtins,
             modules,
@@ -408,7 +422,7 @@ impl Vm {
             parked: Vec::new(),
             host_state: None,
             module_inits: FxHashMap::default(),
-            host_call: None,
+            host_call: [None; 2],
             slot_pool: Vec::new(),
             executed: 0,
             exit_code: None,
@@ -463,7 +477,7 @@ impl Vm {
         for s in &self.parked {
             s.trace(&mut ids);
         }
-        ids.extend(self.host_call);
+        ids.extend(self.host_call.iter().flatten());
         if let Some(h) = &self.host_state {
             h.trace(&mut ids);
         }

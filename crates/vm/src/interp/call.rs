@@ -256,7 +256,12 @@ impl Vm {
         let Some(def) = self.natives.get(nid.0 as usize).copied() else {
             return self.fail(ExcKind::SystemError, "unknown built-in");
         };
-        match def.name {
+        let special = self
+            .native_special
+            .get(nid.0 as usize)
+            .copied()
+            .unwrap_or(false);
+        match if special { def.name } else { "" } {
             "builtins.__build_class__" => return self.build_class(st, args),
             "builtins.super" if args.pos.is_empty() => {
                 let args = self.zero_arg_super(st)?;
@@ -289,8 +294,12 @@ impl Vm {
             }
             _ => {}
         }
-        let retry: Option<Vec<Value>> =
-            (args.kw.is_empty() && args.pos.len() <= 4).then(|| args.pos.clone());
+        // Only an argument that is (or holds) an instance can need a key
+        // computed by Python code; keep the arguments to retry then.
+        let retry: Option<Vec<Value>> = (args.kw.is_empty()
+            && args.pos.len() <= 4
+            && args.pos.iter().any(|v| self.may_need_key(*v)))
+        .then(|| args.pos.clone());
         match (def.f)(self, args) {
             Err(Ctl::NeedKey(k)) => match retry {
                 Some(pos) => {
@@ -305,6 +314,18 @@ impl Vm {
                 None => Err(Ctl::NeedKey(k)),
             },
             r => self.finish_with(st, r, then),
+        }
+    }
+
+    /// Whether hashing `v` could need a key computed by Python code.
+    #[inline]
+    fn may_need_key(&self, v: Value) -> bool {
+        match v {
+            Value::Obj(id) => !matches!(
+                self.heap.get(id),
+                Obj::Str(_) | Obj::Int(_) | Obj::Host(_) | Obj::Native { .. } | Obj::Bytes(_)
+            ),
+            _ => false,
         }
     }
 
