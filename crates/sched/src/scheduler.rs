@@ -47,6 +47,8 @@ pub struct Scheduler {
     running_id: Option<ObjId>,
     /// `Vm::executed` when the running tasklet was switched in.
     switched_in: u64,
+    /// The tasklet that ran last, for the schedule callback's `prev`.
+    last_ran: Option<ObjId>,
 }
 
 impl Scheduler {
@@ -253,7 +255,10 @@ impl Scheduler {
         if self.running_id == Some(cur) {
             return None;
         }
-        let prev = self.running_id;
+        if let Some(old) = self.running_id {
+            self.last_ran = Some(old);
+        }
+        let prev = self.last_ran;
         if let Some(old) = self.running_id.take() {
             let st = std::mem::take(&mut self.running);
             if let Some(t) = tasklet_mut(vm, old) {
@@ -278,7 +283,6 @@ impl Scheduler {
         self.running = std::mem::take(&mut t.state);
         self.running_id = Some(cur);
         self.switched_in = vm.executed;
-        crate::module::push_schedule_callback(vm, &mut self.running, prev);
         let done = match resume {
             Resume::Continue => None,
             Resume::Value => vm.resume_with(&mut self.running, tempval),
@@ -286,7 +290,10 @@ impl Scheduler {
         };
         match done {
             Some(o) => self.ended(vm, cur, o),
-            None => None,
+            None => {
+                crate::module::push_schedule_callback(vm, &mut self.running, prev);
+                None
+            }
         }
     }
 
@@ -295,6 +302,7 @@ impl Scheduler {
     fn ended(&mut self, vm: &mut Vm, cur: ObjId, out: RunOutcome) -> Option<SchedOutcome> {
         self.running = ExecState::default();
         self.running_id = None;
+        self.last_ran = Some(cur);
         unlink(vm, cur);
         let is_main = tasklet(vm, cur).is_some_and(|t| t.is_main);
         if let Some(t) = tasklet_mut(vm, cur) {
