@@ -60,54 +60,60 @@ fn func(vm: &mut Vm, globals: Value, name: &str) -> Value {
     vm.dict_get_str(g, name).expect("defined")
 }
 
-fn ping_pong(c: &mut Criterion) {
-    const N: i64 = 100_000;
+/// Benchmark running tasklets to the end: `spawn` makes them on a fresh VM
+/// (not timed), then the host runs them until the run queue empties.
+fn bench_run(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    elements: u64,
+    spawn: impl Fn(&mut Vm, &mut Scheduler, Value),
+) {
+    group.throughput(Throughput::Elements(elements));
+    group.bench_function(name, |b| {
+        b.iter_batched(
+            || {
+                let (mut vm, mut sched, g) = setup();
+                spawn(&mut vm, &mut sched, g);
+                (vm, sched)
+            },
+            |(mut vm, mut sched)| {
+                assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
+                (vm, sched)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+}
+
+fn scheduler(c: &mut Criterion) {
     let mut group = c.benchmark_group("sched");
     group.sample_size(10);
+    const N: i64 = 100_000;
     // Two switches per message: to the receiver and back.
-    group.throughput(Throughput::Elements(2 * N as u64));
-    group.bench_function("channel_ping_pong", |b| {
-        b.iter_batched(
-            || {
-                let (mut vm, mut sched, g) = setup();
-                let (ping, pong) = (func(&mut vm, g, "ping"), func(&mut vm, g, "pong"));
-                sched
-                    .spawn(&mut vm, ping, vec![Value::Int(N)])
-                    .expect("spawn");
-                sched
-                    .spawn(&mut vm, pong, vec![Value::Int(N)])
-                    .expect("spawn");
-                (vm, sched)
-            },
-            |(mut vm, mut sched)| {
-                assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
-                (vm, sched)
-            },
-            BatchSize::PerIteration,
-        )
-    });
+    bench_run(
+        &mut group,
+        "channel_ping_pong",
+        2 * N as u64,
+        |vm, sched, g| {
+            for name in ["ping", "pong"] {
+                let f = func(vm, g, name);
+                sched.spawn(vm, f, vec![Value::Int(N)]).expect("spawn");
+            }
+        },
+    );
     const TASKLETS: i64 = 1_000;
     const ROUNDS: i64 = 100;
-    group.throughput(Throughput::Elements((TASKLETS * ROUNDS) as u64));
-    group.bench_function("schedule_round_robin_1000", |b| {
-        b.iter_batched(
-            || {
-                let (mut vm, mut sched, g) = setup();
-                let f = func(&mut vm, g, "spinner");
-                for _ in 0..TASKLETS {
-                    sched
-                        .spawn(&mut vm, f, vec![Value::Int(ROUNDS)])
-                        .expect("spawn");
-                }
-                (vm, sched)
-            },
-            |(mut vm, mut sched)| {
-                assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
-                (vm, sched)
-            },
-            BatchSize::PerIteration,
-        )
-    });
+    bench_run(
+        &mut group,
+        "schedule_round_robin_1000",
+        (TASKLETS * ROUNDS) as u64,
+        |vm, sched, g| {
+            let f = func(vm, g, "spinner");
+            for _ in 0..TASKLETS {
+                sched.spawn(vm, f, vec![Value::Int(ROUNDS)]).expect("spawn");
+            }
+        },
+    );
     const MANY: u64 = 100_000;
     group.throughput(Throughput::Elements(MANY));
     group.bench_function("create_and_finish_100k", |b| {
@@ -172,5 +178,5 @@ fn report_parked_memory() {
     );
 }
 
-criterion_group!(benches, ping_pong);
+criterion_group!(benches, scheduler);
 criterion_main!(benches);

@@ -39,16 +39,4 @@ impl HostData for Channel {
     fn trace(&self, out: &mut Vec<ObjId>) {
         out.extend(self.queue.iter().copied());
     }
-
-    fn clone_box(&self) -> Box<dyn HostData> {
-        Box::new(self.clone())
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
 }

@@ -7,7 +7,9 @@
 //! `schedule_all` makes both wait their turn. With no partner waiting the
 //! caller blocks, unless nothing else could run: then it is a deadlock.
 
-use brine_vm::{Args, Ctl, ExcKind, NativeDef, NativeKind, ObjId, Value, Vm, R};
+use brine_vm::{Args, Ctl, ExcKind, NativeDef, ObjId, Value, Vm, R};
+
+use crate::class::{function, method, new_object, read_only, read_write, self_of, Property};
 
 use crate::channel::Channel;
 use crate::module::{flag, py_attr, DEADLOCK, SWITCH_TRAPPED};
@@ -16,20 +18,8 @@ use crate::state::{
 };
 use crate::tasklet::{Place, Resume};
 
-const fn method(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
-    NativeDef {
-        name,
-        kind: NativeKind::Method,
-        f,
-    }
-}
-
 const METHODS: &[NativeDef] = &[
-    NativeDef {
-        name: "stackless.channel.__new__",
-        kind: NativeKind::Function,
-        f: new,
-    },
+    function("stackless.channel.__new__", new),
     method("stackless.channel.__init__", init),
     method("stackless.channel.send", send),
     method("stackless.channel.receive", receive),
@@ -42,58 +32,39 @@ const METHODS: &[NativeDef] = &[
     method("stackless.channel.__next__", next),
 ];
 
-const fn def(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
-    NativeDef {
-        name,
-        kind: NativeKind::Function,
-        f,
-    }
-}
-
-/// Properties: name, getter, setter.
-const PROPERTIES: &[(&str, NativeDef, Option<NativeDef>)] = &[
-    ("balance", def("stackless.channel.balance", balance), None),
-    ("closing", def("stackless.channel.closing", closing), None),
-    ("closed", def("stackless.channel.closed", closed), None),
-    (
+const PROPERTIES: &[Property] = &[
+    read_only("balance", "stackless.channel.balance", balance),
+    read_only("closing", "stackless.channel.closing", closing),
+    read_only("closed", "stackless.channel.closed", closed),
+    read_write(
         "preference",
-        def("stackless.channel.preference", preference),
-        Some(def("stackless.channel.preference.__set__", set_preference)),
+        (
+            "stackless.channel.preference",
+            "stackless.channel.preference.__set__",
+        ),
+        preference,
+        set_preference,
     ),
-    (
+    read_write(
         "schedule_all",
-        def("stackless.channel.schedule_all", schedule_all),
-        Some(def(
+        (
+            "stackless.channel.schedule_all",
             "stackless.channel.schedule_all.__set__",
-            set_schedule_all,
-        )),
+        ),
+        schedule_all,
+        set_schedule_all,
     ),
-    ("queue", def("stackless.channel.queue", queue), None),
+    read_only("queue", "stackless.channel.queue", queue),
 ];
 
 /// Make the `channel` class.
 pub(crate) fn make_class(vm: &mut Vm) -> ObjId {
-    let cls = vm.new_host_class("stackless", "channel", Vec::new());
-    for d in METHODS {
-        vm.add_native(cls, *d);
-    }
-    for (name, get, set) in PROPERTIES {
-        vm.add_native_property(cls, name, *get, *set);
-    }
-    cls
+    crate::class::make_class(vm, "channel", METHODS, PROPERTIES)
 }
 
 /// The channel `self` of a method call.
 fn this(vm: &mut Vm, args: &Args) -> R<ObjId> {
-    if let Some(Value::Obj(id)) = args.pos.first() {
-        if channel(vm, *id).is_some() {
-            return Ok(*id);
-        }
-    }
-    vm.fail(
-        ExcKind::TypeError,
-        "descriptor requires a 'stackless.channel' object",
-    )
+    self_of(vm, args, "channel", |vm, id| channel(vm, id).is_some())
 }
 
 /// A channel's flags and the head of its queue, copied out.
@@ -134,21 +105,9 @@ fn state(vm: &mut Vm, args: &Args) -> R<View> {
 }
 
 fn new(vm: &mut Vm, args: Args) -> R<Value> {
-    let Some(Value::Obj(cls)) = args.pos.first().copied() else {
-        return vm.fail(
-            ExcKind::TypeError,
-            "channel.__new__(X): X is not a type object",
-        );
-    };
     let exact = sched(vm)?.types.channel;
-    if vm.class(cls).is_none() || !vm.is_subclass(cls, exact) {
-        return vm.fail(
-            ExcKind::TypeError,
-            "channel.__new__(X): X is not a subtype of channel",
-        );
-    }
-    let c = vm.alloc_host(exact, Box::new(Channel::new()));
-    Ok(vm.wrap_host(cls, exact, c))
+    let (obj, _) = new_object(vm, &args, exact, "channel", Box::new(Channel::new()))?;
+    Ok(obj)
 }
 
 fn init(vm: &mut Vm, args: Args) -> R<Value> {

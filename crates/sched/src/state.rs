@@ -85,18 +85,6 @@ impl HostData for Sched {
         out.extend(self.schedule_callback.obj());
         out.extend(self.channel_callback.obj());
     }
-
-    fn clone_box(&self) -> Box<dyn HostData> {
-        Box::new(self.clone())
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
 }
 
 /// The scheduler state of a VM the `stackless` module is installed in.

@@ -140,16 +140,4 @@ impl HostData for Tasklet {
             out.push(channel);
         }
     }
-
-    fn clone_box(&self) -> Box<dyn HostData> {
-        Box::new(self.clone())
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
 }

@@ -1,6 +1,8 @@
 //! `stackless.tasklet`: making, binding, scheduling and inspecting tasklets.
 
-use brine_vm::{Args, ExcKind, NativeDef, NativeKind, ObjId, Value, Vm, R};
+use brine_vm::{Args, ExcKind, NativeDef, ObjId, Value, Vm, R};
+
+use crate::class::{function, method, new_object, read_only, read_write, self_of, Property};
 
 use crate::module::{check_switch_trap, cur, flag, THREAD_ID};
 use crate::state::{
@@ -8,20 +10,8 @@ use crate::state::{
 };
 use crate::tasklet::{Place, Resume, Tasklet};
 
-const fn method(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
-    NativeDef {
-        name,
-        kind: NativeKind::Method,
-        f,
-    }
-}
-
 const METHODS: &[NativeDef] = &[
-    NativeDef {
-        name: "stackless.tasklet.__new__",
-        kind: NativeKind::Function,
-        f: new,
-    },
+    function("stackless.tasklet.__new__", new),
     method("stackless.tasklet.__init__", init),
     method("stackless.tasklet.bind", bind),
     method("stackless.tasklet.setup", setup),
@@ -36,133 +26,77 @@ const METHODS: &[NativeDef] = &[
     method("stackless.tasklet.bind_thread", bind_thread),
 ];
 
-const fn def(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
-    NativeDef {
-        name,
-        kind: NativeKind::Function,
-        f,
-    }
-}
-
-/// Properties: name, getter, setter.
-const PROPERTIES: &[(&str, NativeDef, Option<NativeDef>)] = &[
-    ("alive", def("stackless.tasklet.alive", alive), None),
-    ("paused", def("stackless.tasklet.paused", paused), None),
-    ("blocked", def("stackless.tasklet.blocked", blocked), None),
-    (
-        "scheduled",
-        def("stackless.tasklet.scheduled", scheduled),
-        None,
-    ),
-    (
-        "restorable",
-        def("stackless.tasklet.restorable", restorable),
-        None,
-    ),
-    ("atomic", def("stackless.tasklet.atomic", atomic), None),
-    (
+const PROPERTIES: &[Property] = &[
+    read_only("alive", "stackless.tasklet.alive", alive),
+    read_only("paused", "stackless.tasklet.paused", paused),
+    read_only("blocked", "stackless.tasklet.blocked", blocked),
+    read_only("scheduled", "stackless.tasklet.scheduled", scheduled),
+    read_only("restorable", "stackless.tasklet.restorable", restorable),
+    read_only("atomic", "stackless.tasklet.atomic", atomic),
+    read_write(
         "block_trap",
-        def("stackless.tasklet.block_trap", block_trap),
-        Some(def("stackless.tasklet.block_trap.__set__", set_block_trap)),
+        (
+            "stackless.tasklet.block_trap",
+            "stackless.tasklet.block_trap.__set__",
+        ),
+        block_trap,
+        set_block_trap,
     ),
-    (
+    read_only(
         "ignore_nesting",
-        def("stackless.tasklet.ignore_nesting", ignore_nesting),
-        None,
+        "stackless.tasklet.ignore_nesting",
+        ignore_nesting,
     ),
-    (
-        "is_current",
-        def("stackless.tasklet.is_current", is_current),
-        None,
-    ),
-    ("is_main", def("stackless.tasklet.is_main", is_main), None),
-    ("next", def("stackless.tasklet.next", next), None),
-    ("prev", def("stackless.tasklet.prev", prev), None),
-    ("frame", def("stackless.tasklet.frame", frame), None),
-    (
+    read_only("is_current", "stackless.tasklet.is_current", is_current),
+    read_only("is_main", "stackless.tasklet.is_main", is_main),
+    read_only("next", "stackless.tasklet.next", next),
+    read_only("prev", "stackless.tasklet.prev", prev),
+    read_only("frame", "stackless.tasklet.frame", frame),
+    read_write(
         "tempval",
-        def("stackless.tasklet.tempval", tempval),
-        Some(def("stackless.tasklet.tempval.__set__", set_tempval)),
+        (
+            "stackless.tasklet.tempval",
+            "stackless.tasklet.tempval.__set__",
+        ),
+        tempval,
+        set_tempval,
     ),
-    (
-        "nesting_level",
-        def("stackless.tasklet.nesting_level", zero),
-        None,
-    ),
-    (
+    read_only("nesting_level", "stackless.tasklet.nesting_level", zero),
+    read_only(
         "recursion_depth",
-        def("stackless.tasklet.recursion_depth", recursion_depth),
-        None,
+        "stackless.tasklet.recursion_depth",
+        recursion_depth,
     ),
-    (
-        "thread_id",
-        def("stackless.tasklet.thread_id", thread_id),
-        None,
-    ),
-    (
-        "trace_function",
-        def("stackless.tasklet.trace_function", none),
-        None,
-    ),
-    (
+    read_only("thread_id", "stackless.tasklet.thread_id", thread_id),
+    read_only("trace_function", "stackless.tasklet.trace_function", none),
+    read_only(
         "profile_function",
-        def("stackless.tasklet.profile_function", none),
-        None,
+        "stackless.tasklet.profile_function",
+        none,
     ),
 ];
 
 /// Make the `tasklet` class.
 pub(crate) fn make_class(vm: &mut Vm) -> ObjId {
-    let cls = vm.new_host_class("stackless", "tasklet", Vec::new());
-    for d in METHODS {
-        vm.add_native(cls, *d);
-    }
-    for (name, get, set) in PROPERTIES {
-        vm.add_native_property(cls, name, *get, *set);
-    }
-    cls
+    crate::class::make_class(vm, "tasklet", METHODS, PROPERTIES)
 }
 
 /// The tasklet `self` of a method call.
 fn this(vm: &mut Vm, args: &Args) -> R<ObjId> {
-    if let Some(Value::Obj(id)) = args.pos.first() {
-        if tasklet(vm, *id).is_some() {
-            return Ok(*id);
-        }
-    }
-    vm.fail(
-        ExcKind::TypeError,
-        "descriptor requires a 'stackless.tasklet' object",
-    )
+    self_of(vm, args, "tasklet", |vm, id| tasklet(vm, id).is_some())
 }
 
 fn new(vm: &mut Vm, args: Args) -> R<Value> {
-    let Some(Value::Obj(cls)) = args.pos.first().copied() else {
-        return vm.fail(
-            ExcKind::TypeError,
-            "tasklet.__new__(X): X is not a type object",
-        );
-    };
     let exact = sched(vm)?.types.tasklet;
-    if vm.class(cls).is_none() || !vm.is_subclass(cls, exact) {
-        return vm.fail(
-            ExcKind::TypeError,
-            "tasklet.__new__(X): X is not a subtype of tasklet",
-        );
-    }
-    let t = vm.alloc_host(exact, Box::new(Tasklet::new()));
-    let obj = vm.wrap_host(cls, exact, t);
+    let (obj, cls) = new_object(vm, &args, exact, "tasklet", Box::new(Tasklet::new()))?;
     // Built-in `__init__` is not called on instances: bind here, unless a
     // subclass's own `__init__` will.
     let own_init =
         vm.lookup(cls, &Vm::key_of("__init__")) != vm.lookup(exact, &Vm::key_of("__init__"));
     if !own_init {
-        if let Value::Obj(id) = obj {
-            let mut a = args;
-            a.pos[0] = obj;
-            init(vm, a)?;
-            return Ok(Value::Obj(id));
-        }
+        let mut a = args;
+        a.pos[0] = obj;
+        init(vm, a)?;
     }
     Ok(obj)
 }

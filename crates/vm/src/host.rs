@@ -122,7 +122,7 @@ impl Vm {
 
     /// The payload of host object `id`, if it is a `T`.
     #[inline]
-    pub fn host_ref<T: HostData>(&self, id: ObjId) -> Option<&T> {
+    pub fn host_ref<T: HostData + 'static>(&self, id: ObjId) -> Option<&T> {
         match self.heap.get(id) {
             Obj::Host(h) => h.data.as_any().downcast_ref::<T>(),
             _ => None,
@@ -131,7 +131,7 @@ impl Vm {
 
     /// The payload of host object `id`, mutably, if it is a `T`.
     #[inline]
-    pub fn host_mut<T: HostData>(&mut self, id: ObjId) -> Option<&mut T> {
+    pub fn host_mut<T: HostData + 'static>(&mut self, id: ObjId) -> Option<&mut T> {
         match self.heap.get_mut(id) {
             Obj::Host(h) => h.data.as_any_mut().downcast_mut::<T>(),
             _ => None,
@@ -146,13 +146,13 @@ impl Vm {
 
     /// The host's state, if it is a `T`.
     #[inline]
-    pub fn host_state<T: HostData>(&self) -> Option<&T> {
+    pub fn host_state<T: HostData + 'static>(&self) -> Option<&T> {
         self.host_state.as_ref()?.as_any().downcast_ref::<T>()
     }
 
     /// The host's state, mutably, if it is a `T`.
     #[inline]
-    pub fn host_state_mut<T: HostData>(&mut self) -> Option<&mut T> {
+    pub fn host_state_mut<T: HostData + 'static>(&mut self) -> Option<&mut T> {
         self.host_state.as_mut()?.as_any_mut().downcast_mut::<T>()
     }
 }

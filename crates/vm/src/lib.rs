@@ -47,7 +47,7 @@ pub use self::{
     host::ModuleInit,
     interp::RunOutcome,
     native::{Args, Ctl, HostRequest, NativeDef, NativeId, NativeKind, R},
-    object::{HostData, HostObj, Obj},
+    object::{HostAny, HostData, HostObj, Obj},
     source::{SourceCompiler, SyntaxErrorInfo},
     types::ExcKind,
     value::Value,
