@@ -84,7 +84,13 @@ impl Vm {
     /// state, as the result of the built-in that made the request. Returns
     /// the outcome when that ends the state (its bottom frame was the call).
     pub fn resume_with(&mut self, st: &mut ExecState, v: Value) -> Option<RunOutcome> {
-        let then = st.pending.take().unwrap_or(crate::frame::Then::Push);
+        let then = match st.pending.take() {
+            None | Some(crate::frame::Then::Push) => {
+                push_top(st, v);
+                return None;
+            }
+            Some(then) => then,
+        };
         let r = self.finish_with(st, Ok(v), then);
         if let Err(ctl) = r {
             if let Flow::Stop(out) = self.handle_ctl(st, ctl) {

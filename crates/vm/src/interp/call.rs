@@ -139,8 +139,25 @@ impl Vm {
         let args: Vec<Value> = f.slots.drain(start..).collect();
         f.slots.truncate(base - 2);
         if let Value::Obj(id) = callee {
-            if let Obj::Function(_) = self.heap.get(id) {
-                return self.call_function(st, id, Args::new(args), Then::Push);
+            match self.heap.get(id) {
+                Obj::Function(_) => return self.call_function(st, id, Args::new(args), Then::Push),
+                // A plain built-in: call it straight, its result is pushed.
+                Obj::Native { id: nid, self_ } if self_.is_undef() => {
+                    let i = nid.0 as usize;
+                    if !self.native_special.get(i).copied().unwrap_or(true)
+                        && !args.iter().any(|v| self.may_need_key(*v))
+                    {
+                        let f = self.natives[i].f;
+                        return match f(self, Args::new(args)) {
+                            Ok(v) => {
+                                push_top(st, v);
+                                Ok(())
+                            }
+                            Err(e) => self.finish_with(st, Err(e), Then::Push),
+                        };
+                    }
+                }
+                _ => {}
             }
         }
         self.call(st, callee, Args::new(args), Then::Push)
