@@ -156,7 +156,7 @@ pub(crate) fn spawn(vm: &mut Vm, func: Value, args: Vec<Value>) -> Option<ObjId>
     let args = vm.new_tuple(args);
     let state = vm.start_call_kw(func, args, Value::None).ok()?;
     if let Some(x) = tasklet_mut(vm, t) {
-        x.state = state;
+        *x.state = state;
         x.alive = true;
     }
     crate::state::insert_last(vm, t);

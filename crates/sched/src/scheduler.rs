@@ -43,7 +43,7 @@ pub enum HostTurn {
 /// VM's host state ([`Sched`]).
 #[derive(Debug, Default)]
 pub struct Scheduler {
-    running: ExecState,
+    running: Box<ExecState>,
     running_id: Option<ObjId>,
     /// `Vm::executed` when the running tasklet was switched in.
     switched_in: u64,
@@ -67,7 +67,7 @@ impl Scheduler {
     pub fn set_main(&mut self, vm: &mut Vm, state: ExecState) {
         let main = self.main(vm);
         if let Some(t) = tasklet_mut(vm, main) {
-            t.state = state;
+            *t.state = state;
             t.alive = true;
             t.resume = Resume::Continue;
         }
@@ -259,10 +259,11 @@ impl Scheduler {
             self.last_ran = Some(old);
         }
         let prev = self.last_ran;
+        // Frames change hands by swapping boxes: the one that ran gets its
+        // frames back and gives up the empty box it held.
         if let Some(old) = self.running_id.take() {
-            let st = std::mem::take(&mut self.running);
             if let Some(t) = tasklet_mut(vm, old) {
-                t.state = st;
+                std::mem::swap(&mut t.state, &mut self.running);
                 t.running = false;
             }
         }
@@ -280,7 +281,7 @@ impl Scheduler {
             }));
         }
         t.running = true;
-        self.running = std::mem::take(&mut t.state);
+        std::mem::swap(&mut self.running, &mut t.state);
         self.running_id = Some(cur);
         self.switched_in = vm.executed;
         let done = match resume {
@@ -300,7 +301,7 @@ impl Scheduler {
     /// The running tasklet `cur` ended with `out`. Main's end ends the run;
     /// another's uncaught exception (not `TaskletExit`) goes to main.
     fn ended(&mut self, vm: &mut Vm, cur: ObjId, out: RunOutcome) -> Option<SchedOutcome> {
-        self.running = ExecState::default();
+        *self.running = ExecState::default();
         self.running_id = None;
         self.last_ran = Some(cur);
         unlink(vm, cur);

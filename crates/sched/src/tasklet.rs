@@ -37,7 +37,7 @@ pub enum Place {
 pub struct Tasklet {
     /// Its frames; empty while it runs (the scheduler holds them), before it
     /// is bound with arguments, and once it has ended.
-    pub state: ExecState,
+    pub state: Box<ExecState>,
     /// The callable bound by `bind(func)` that arguments have not been given to yet.
     pub func: Value,
     /// The value in transit: what a switch returns, what a blocked sender sends.
@@ -64,7 +64,7 @@ impl Tasklet {
     /// A new, unbound tasklet.
     pub fn new() -> Tasklet {
         Tasklet {
-            state: ExecState::default(),
+            state: Box::default(),
             func: Value::Undef,
             tempval: Value::None,
             resume: Resume::Continue,
@@ -81,7 +81,7 @@ impl Tasklet {
     /// A copy of its flags, value in transit and links, without its frames.
     pub fn header(&self) -> Tasklet {
         Tasklet {
-            state: ExecState::default(),
+            state: Box::default(),
             func: self.func,
             tempval: self.tempval,
             resume: self.resume,

@@ -176,7 +176,7 @@ fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<
     let state = vm.start_call_kw(func, args, kwargs)?;
     if let Some(x) = tasklet_mut(vm, t) {
         x.func = func;
-        x.state = state;
+        *x.state = state;
         x.alive = true;
         x.tempval = Value::None;
         x.resume = Resume::Continue;

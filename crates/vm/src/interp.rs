@@ -140,12 +140,7 @@ impl Vm {
                     Err(c) => self.handle_ctl(st, c),
                 }
             }
-            Ctl::Resume {
-                gen,
-                input,
-                mode,
-                then,
-            } => match self.resume_gen(st, gen, input, mode, then) {
+            Ctl::Resume(r) => match self.resume_gen(st, r.gen, r.input, r.mode, r.then) {
                 Ok(()) => Flow::Continue,
                 Err(c) => self.handle_ctl(st, c),
             },

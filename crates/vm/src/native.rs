@@ -83,6 +83,32 @@ pub enum GenInput {
     Throw(Value),
 }
 
+/// A request to resume a generator.
+#[derive(Clone, Debug)]
+pub struct ResumeReq {
+    /// The generator.
+    pub gen: ObjId,
+    /// What it is resumed with.
+    pub input: GenInput,
+    /// What its yield and return mean to the resumer.
+    pub mode: GenMode,
+    /// What to do with the value it yields or returns, for modes that give one.
+    pub then: Option<Then>,
+}
+
+impl Ctl {
+    /// A request to resume generator `gen` with `input`, its result being
+    /// the requester's.
+    pub fn resume(gen: ObjId, input: GenInput, mode: GenMode) -> Ctl {
+        Ctl::Resume(Box::new(ResumeReq {
+            gen,
+            input,
+            mode,
+            then: None,
+        }))
+    }
+}
+
 /// A request the VM cannot serve and hands to its host (the scheduler).
 #[derive(Clone, Debug, PartialEq)]
 pub struct HostRequest {
@@ -99,17 +125,8 @@ pub enum Ctl {
     Raise(Value),
     /// Run this call first.
     Call(Box<CallReq>),
-    /// Resume a generator.
-    Resume {
-        /// The generator.
-        gen: ObjId,
-        /// What it is resumed with.
-        input: GenInput,
-        /// What its yield and return mean to the resumer.
-        mode: GenMode,
-        /// What to do with the value it yields or returns, for modes that give one.
-        then: Option<Then>,
-    },
+    /// Resume a generator (boxed: it is rare, and keeps `Ctl` small).
+    Resume(Box<ResumeReq>),
     /// Stop running and hand this request to the host.
     Host(HostRequest),
     /// A dict or set operation met an instance whose class defines

@@ -489,12 +489,7 @@ fn next(vm: &mut Vm, args: Args) -> R<Value> {
                     Some(d) => GenMode::NextDefault { default: d },
                     None => GenMode::Next,
                 };
-                return Err(Ctl::Resume {
-                    gen: id,
-                    input: GenInput::Send(Value::None),
-                    mode,
-                    then: None,
-                });
+                return Err(Ctl::resume(id, GenInput::Send(Value::None), mode));
             }
             _ => {}
         }

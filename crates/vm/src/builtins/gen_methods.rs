@@ -32,22 +32,12 @@ fn gen_id(vm: &mut Vm, args: &Args) -> R<ObjId> {
 fn send(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity_m("send", &args, 2, 2)?;
     let gen = gen_id(vm, &args)?;
-    Err(Ctl::Resume {
-        gen,
-        input: GenInput::Send(args.pos[1]),
-        mode: GenMode::Next,
-        then: None,
-    })
+    Err(Ctl::resume(gen, GenInput::Send(args.pos[1]), GenMode::Next))
 }
 
 fn next(vm: &mut Vm, args: Args) -> R<Value> {
     let gen = gen_id(vm, &args)?;
-    Err(Ctl::Resume {
-        gen,
-        input: GenInput::Send(Value::None),
-        mode: GenMode::Next,
-        then: None,
-    })
+    Err(Ctl::resume(gen, GenInput::Send(Value::None), GenMode::Next))
 }
 
 fn iter_self(_: &mut Vm, args: Args) -> R<Value> {
@@ -90,12 +80,7 @@ fn throw(vm: &mut Vm, args: Args) -> R<Value> {
             "exceptions must be classes or instances deriving from BaseException, not str",
         );
     };
-    Err(Ctl::Resume {
-        gen,
-        input: GenInput::Throw(exc),
-        mode: GenMode::Next,
-        then: None,
-    })
+    Err(Ctl::resume(gen, GenInput::Throw(exc), GenMode::Next))
 }
 
 fn close(vm: &mut Vm, args: Args) -> R<Value> {
@@ -112,10 +97,5 @@ fn close(vm: &mut Vm, args: Args) -> R<Value> {
         return Ok(Value::None);
     }
     let exc = vm.new_exc_with_args(vm.types.exc(ExcKind::GeneratorExit), vec![]);
-    Err(Ctl::Resume {
-        gen,
-        input: GenInput::Throw(exc),
-        mode: GenMode::Close,
-        then: None,
-    })
+    Err(Ctl::resume(gen, GenInput::Throw(exc), GenMode::Close))
 }

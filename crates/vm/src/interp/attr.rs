@@ -21,12 +21,10 @@ impl Vm {
                 let t = req.then.take().unwrap_or(then);
                 self.call(st, req.callee, req.args, t)
             }
-            Err(Ctl::Resume {
-                gen,
-                input,
-                mode,
-                then: t,
-            }) => self.resume_gen(st, gen, input, mode, Some(t.unwrap_or(then))),
+            Err(Ctl::Resume(r)) => {
+                let t = r.then.unwrap_or(then);
+                self.resume_gen(st, r.gen, r.input, r.mode, Some(t))
+            }
             Err(Ctl::Host(req)) => {
                 st.pending = Some(then);
                 Err(Ctl::Host(req))

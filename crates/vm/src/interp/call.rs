@@ -57,7 +57,7 @@ impl Vm {
                     return Ok(());
                 }
                 let f = top(st)?;
-                let args: Vec<Value> = f.slots.drain(base..).collect();
+                let args: Vec<Value> = f.slots.split_off(base);
                 f.slots.pop();
                 return self.call_function(st, id, Args::new(args), Then::Push);
             }
@@ -68,7 +68,7 @@ impl Vm {
             }
         }
         let f = top(st)?;
-        let args: Vec<Value> = f.slots.drain(base..).collect();
+        let args: Vec<Value> = f.slots.split_off(base);
         f.slots.pop();
         self.call(st, callee, Args::new(args), Then::Push)
     }
@@ -136,7 +136,7 @@ impl Vm {
             }
         }
         let f = top(st)?;
-        let args: Vec<Value> = f.slots.drain(start..).collect();
+        let args: Vec<Value> = f.slots.split_off(start);
         f.slots.truncate(base - 2);
         if let Value::Obj(id) = callee {
             match self.heap.get(id) {
@@ -178,7 +178,7 @@ impl Vm {
         let Some(base) = f.stack_base(n + 1).map(|b| b + 1) else {
             return self.fail(crate::types::ExcKind::SystemError, "value stack underflow");
         };
-        let mut args: Vec<Value> = f.slots.drain(base..).collect();
+        let mut args: Vec<Value> = f.slots.split_off(base);
         let callee = f.pop();
         let kwvals = args.split_off(args.len() - names.len().min(args.len()));
         let kw = names.into_iter().zip(kwvals).collect();
