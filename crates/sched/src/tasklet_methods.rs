@@ -143,7 +143,7 @@ fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<
     }
     if absent(func) && absent(args) && absent(kwargs) {
         if let Some(x) = tasklet_mut(vm, t) {
-            x.state = Default::default();
+            *x.state = Default::default();
             x.func = Value::Undef;
             x.alive = false;
             x.tempval = Value::None;
@@ -155,7 +155,7 @@ fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<
     if absent(args) && absent(kwargs) {
         if let Some(x) = tasklet_mut(vm, t) {
             x.func = func;
-            x.state = Default::default();
+            *x.state = Default::default();
             x.alive = false;
         }
         return Ok(());
