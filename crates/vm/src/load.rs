@@ -20,6 +20,16 @@ impl Vm {
         let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
         let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
         let name_keys = code.names.iter().map(|n| Vm::key_of(n)).collect();
+        let global_hints = code
+            .names
+            .iter()
+            .map(|_| std::cell::Cell::new(u32::MAX))
+            .collect();
+        let method_hints = code
+            .names
+            .iter()
+            .map(|_| std::cell::Cell::new((u32::MAX, u32::MAX)))
+            .collect();
         let cell2arg = code
             .cellvars
             .iter()
@@ -37,6 +47,8 @@ impl Vm {
             name_keys,
             cell2arg,
             invalid: false,
+            global_hints,
+            method_hints,
         })))
     }
 

@@ -69,7 +69,11 @@ impl Vm {
             _ => true,
         };
         if plain {
-            if let Some(Value::Obj(m)) = self.lookup_type(obj, key) {
+            let found = match self.builtin_method_by_hint(obj, &code, i as usize) {
+                Some(m) => Some(m),
+                None => self.lookup_type(obj, key),
+            };
+            if let Some(Value::Obj(m)) = found {
                 let is_method = match self.heap.get(m) {
                     Obj::Function(_) => true,
                     Obj::Native { id, self_ } => {
@@ -87,6 +91,41 @@ impl Vm {
         }
         let r = self.getattr_key(obj, name, key);
         self.finish_with(st, r, Then::PushThenNull)
+    }
+
+    /// A name in the own namespace of `obj`'s class, when that class is
+    /// built in (its namespace cannot change under it): looked up at the
+    /// entry where it was found last time, else found and remembered.
+    #[inline]
+    fn builtin_method_by_hint(
+        &self,
+        obj: Value,
+        code: &crate::objects::code::CodeData,
+        i: usize,
+    ) -> Option<Value> {
+        let cls = self.type_of(obj);
+        let Obj::Class(c) = self.heap.get(cls) else {
+            return None;
+        };
+        if !c.builtin {
+            return None;
+        }
+        let Obj::Dict(d) = self.heap.get(c.dict) else {
+            return None;
+        };
+        let hint = &code.method_hints[i];
+        let (hc, hi) = hint.get();
+        let key = &code.name_keys[i];
+        if hc == cls.0 {
+            if let Some((k, (_, v))) = d.map.get_index(hi as usize) {
+                if k.same_str(key) {
+                    return Some(*v);
+                }
+            }
+        }
+        let (idx, _, (_, v)) = d.map.get_full(key)?;
+        hint.set((cls.0, idx as u32));
+        Some(*v)
     }
 
     pub(crate) fn exec_store_attr(&mut self, st: &mut ExecState, i: u32) -> R<()> {

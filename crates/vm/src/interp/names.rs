@@ -108,9 +108,24 @@ impl Vm {
     pub(crate) fn exec_load_global(&mut self, st: &mut ExecState, i: u32) -> R<()> {
         let f = top(st)?;
         let key = &f.code.name_keys[i as usize];
-        let v = self
-            .dict_lookup(f.globals, key)
-            .or_else(|| self.dict_lookup(self.builtins, key));
+        // The entry where the name was found last time, if it still holds it.
+        if let Obj::Dict(d) = self.heap.get(f.globals) {
+            let hint = &f.code.global_hints[i as usize];
+            if let Some((k, (_, v))) = d.map.get_index(hint.get() as usize) {
+                if k.same_str(key) {
+                    let v = *v;
+                    f.push(v);
+                    return Ok(());
+                }
+            }
+            if let Some((idx, _, (_, v))) = d.map.get_full(key) {
+                hint.set(idx as u32);
+                let v = *v;
+                f.push(v);
+                return Ok(());
+            }
+        }
+        let v = self.dict_lookup(self.builtins, key);
         match v {
             Some(v) => {
                 f.push(v);

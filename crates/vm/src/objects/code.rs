@@ -20,6 +20,12 @@ pub struct CodeData {
     pub cell2arg: Vec<Option<u32>>,
     /// Whether the code is marked invalid (running it raises `SystemError`).
     pub invalid: bool,
+    /// For each name, where `LoadGlobal` last found it among the globals'
+    /// entries: a hint, checked against the entry's key before use.
+    pub global_hints: Vec<std::cell::Cell<u32>>,
+    /// For each name, the built-in class and entry of its namespace where
+    /// `LoadMethod` last found it: a hint, checked before use.
+    pub method_hints: Vec<std::cell::Cell<(u32, u32)>>,
 }
 
 impl CodeData {

@@ -74,6 +74,18 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
 }
 
 impl HKey {
+    /// Whether both are the same str key (the same text, usually the same
+    /// shared allocation).
+    #[inline]
+    pub fn same_str(&self, other: &HKey) -> bool {
+        match (self, other) {
+            (HKey::Str(a), HKey::Str(b)) => {
+                Rc::ptr_eq(&a.s, &b.s) || (a.hash == b.hash && a.s == b.s)
+            }
+            _ => false,
+        }
+    }
+
     /// A hash consistent with equality; also what `hash()` builds on.
     pub fn hash_u64(&self) -> u64 {
         match self {
