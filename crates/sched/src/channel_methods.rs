@@ -14,7 +14,7 @@ use crate::class::{function, method, new_object, read_only, read_write, self_of,
 use crate::channel::Channel;
 use crate::module::{flag, py_attr, DEADLOCK, SWITCH_TRAPPED};
 use crate::state::{
-    channel, channel_mut, insert_last, pick_next, sched, set_resume, switch, tasklet, tasklet_mut,
+    channel, channel_mut, pick_next, sched, set_resume, switch, tasklet, tasklet_mut,
 };
 use crate::tasklet::{Place, Resume};
 
@@ -78,30 +78,35 @@ struct View {
     head: Option<ObjId>,
 }
 
-fn view(vm: &Vm, c: ObjId) -> View {
-    channel(vm, c).map_or(
-        View {
-            id: c,
-            balance: 0,
-            preference: -1,
-            schedule_all: false,
-            closing: false,
-            head: None,
-        },
-        |ch| View {
-            id: c,
-            balance: ch.balance,
-            preference: ch.preference,
-            schedule_all: ch.schedule_all,
-            closing: ch.closing,
-            head: ch.queue.front().copied(),
-        },
-    )
+impl View {
+    /// Whether a tasklet waits on the other side of an action in `dir`.
+    fn partner_waiting(&self, dir: i8) -> bool {
+        if dir > 0 {
+            self.balance < 0
+        } else {
+            self.balance > 0
+        }
+    }
+}
+
+/// The flags of channel `c`, if it is one.
+fn view(vm: &Vm, c: ObjId) -> Option<View> {
+    channel(vm, c).map(|ch| View {
+        id: c,
+        balance: ch.balance,
+        preference: ch.preference,
+        schedule_all: ch.schedule_all,
+        closing: ch.closing,
+        head: ch.queue.front().copied(),
+    })
 }
 
 fn state(vm: &mut Vm, args: &Args) -> R<View> {
     let c = this(vm, args)?;
-    Ok(view(vm, c))
+    match view(vm, c) {
+        Some(v) => Ok(v),
+        None => vm.fail(ExcKind::TypeError, "not a channel"),
+    }
 }
 
 fn new(vm: &mut Vm, args: Args) -> R<Value> {
@@ -115,80 +120,75 @@ fn init(vm: &mut Vm, args: Args) -> R<Value> {
     Ok(Value::None)
 }
 
-/// With a channel callback set, an action goes through the module's
-/// Python helper, which calls it first.
-fn with_callback(vm: &mut Vm, c: ObjId, dir: i8, value: Value) -> R<Option<Value>> {
-    let cb = sched(vm)?.channel_callback;
-    if cb == Value::None {
-        return Ok(None);
-    }
-    let ch = view(vm, c);
-    let waiting = if dir > 0 {
-        ch.balance < 0
-    } else {
-        ch.balance > 0
+/// A send (`dir` 1) or receive (`dir` -1) called from Python: `self` and
+/// the value sent are the arguments. With a channel callback set, the
+/// action goes through the module's Python helper, which calls it first.
+fn checked_action(vm: &mut Vm, args: &Args, dir: i8, callback: bool) -> R<Value> {
+    let (name, n) = if dir > 0 { ("send", 2) } else { ("receive", 1) };
+    vm.arity_m(name, args, n, n)?;
+    let Some(ch) = args
+        .pos
+        .first()
+        .and_then(|v| v.obj())
+        .and_then(|c| view(vm, c))
+    else {
+        return vm.fail(
+            ExcKind::TypeError,
+            "descriptor requires a 'stackless.channel' object",
+        );
     };
-    let willblock = !waiting;
-    let helper = py_attr(vm, "_channel_action");
-    Err(Ctl::tail_call(
-        helper,
-        vec![
-            cb,
-            Value::Obj(c),
-            Value::Bool(dir > 0),
-            Value::Bool(willblock),
-            value,
-        ],
-    ))
+    let value = if dir > 0 { args.pos[1] } else { Value::None };
+    let s = sched(vm)?;
+    let (me, cb) = (s.current, s.channel_callback);
+    if callback && cb != Value::None {
+        let willblock = !ch.partner_waiting(dir);
+        let helper = py_attr(vm, "_channel_action");
+        return Err(Ctl::tail_call(
+            helper,
+            vec![
+                cb,
+                Value::Obj(ch.id),
+                Value::Bool(dir > 0),
+                Value::Bool(willblock),
+                value,
+            ],
+        ));
+    }
+    action(vm, ch, me, dir, value, false)
 }
 
 fn send(vm: &mut Vm, args: Args) -> R<Value> {
-    let c = this(vm, &args)?;
-    vm.arity_m("send", &args, 2, 2)?;
-    if let Some(v) = with_callback(vm, c, 1, args.pos[1])? {
-        return Ok(v);
-    }
-    action(vm, c, 1, args.pos[1], false)
+    checked_action(vm, &args, 1, true)
 }
 
 fn receive(vm: &mut Vm, args: Args) -> R<Value> {
-    let c = this(vm, &args)?;
-    vm.arity_m("receive", &args, 1, 1)?;
-    if let Some(v) = with_callback(vm, c, -1, Value::None)? {
-        return Ok(v);
-    }
-    action(vm, c, -1, Value::None, false)
+    checked_action(vm, &args, -1, true)
 }
 
 fn send_now(vm: &mut Vm, args: Args) -> R<Value> {
-    let c = this(vm, &args)?;
-    vm.arity_m("send", &args, 2, 2)?;
-    action(vm, c, 1, args.pos[1], false)
+    checked_action(vm, &args, 1, false)
 }
 
 fn receive_now(vm: &mut Vm, args: Args) -> R<Value> {
-    let c = this(vm, &args)?;
-    action(vm, c, -1, Value::None, false)
+    checked_action(vm, &args, -1, false)
 }
 
 /// `_send_exc(exc)`: send an exception instance, which the receiver raises.
 fn send_exc(vm: &mut Vm, args: Args) -> R<Value> {
     let c = this(vm, &args)?;
     vm.arity_m("send_exception", &args, 2, 2)?;
-    action(vm, c, 1, args.pos[1], true)
+    let Some(ch) = view(vm, c) else {
+        return vm.fail(ExcKind::TypeError, "not a channel");
+    };
+    let me = sched(vm)?.current;
+    action(vm, ch, me, 1, args.pos[1], true)
 }
 
-/// One send (`dir` 1) or receive (`dir` -1) by the current tasklet.
+/// One send (`dir` 1) or receive (`dir` -1) by the current tasklet `me`.
 /// `is_exc`: the value sent is an exception for the receiver to raise.
-fn action(vm: &mut Vm, c: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value> {
-    let me = sched(vm)?.current;
-    let ch = view(vm, c);
-    let waiting = if dir > 0 {
-        ch.balance < 0
-    } else {
-        ch.balance > 0
-    };
-    if waiting {
+fn action(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: bool) -> R<Value> {
+    let c = ch.id;
+    if ch.partner_waiting(dir) {
         return transfer(vm, ch, me, dir, value, is_exc);
     }
     if ch.closing {
@@ -242,38 +242,46 @@ fn transfer(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: boo
         return vm.fail(ExcKind::SystemError, "channel queue and balance disagree");
     };
     // The partner leaves the head of the channel's queue.
-    let partner_dir = -i64::from(dir);
     if let Some(c) = channel_mut(vm, ch.id) {
         c.queue.pop_front();
-        c.balance -= partner_dir;
+        c.balance += i64::from(dir);
     }
-    // What the caller's action gives: a receiver gets the sender's value
-    // (or raises its exception); a sender gets None.
-    let mine: Resume;
-    let mine_val: Value;
-    if dir > 0 {
-        let r = if is_exc {
-            Resume::Throw(value)
+    // Hand the value over in one visit to the partner: a receiver gets the
+    // sender's value (or its exception); a sender's send returns None. It
+    // joins the run queue below, first or last.
+    let first = !ch.schedule_all && ch.preference == -i64::from(dir);
+    let Some(p) = tasklet_mut(vm, partner) else {
+        return vm.fail(ExcKind::SystemError, "a channel queue holds a non-tasklet");
+    };
+    let (mine, mine_val) = if dir > 0 {
+        if is_exc {
+            (p.tempval, p.resume) = (Value::None, Resume::Throw(value));
         } else {
-            Resume::Value
-        };
-        set_resume(vm, partner, if is_exc { Value::None } else { value }, r);
-        mine = Resume::Value;
-        mine_val = Value::None;
+            (p.tempval, p.resume) = (value, Resume::Value);
+        }
+        (Resume::Value, Value::None)
     } else {
-        let (resume, tempval) =
-            tasklet(vm, partner).map_or((Resume::Value, Value::None), |p| (p.resume, p.tempval));
-        (mine, mine_val) = match resume {
+        let got = match p.resume {
             Resume::Throw(e) => (Resume::Throw(e), Value::None),
-            _ => (Resume::Value, tempval),
+            _ => (Resume::Value, p.tempval),
         };
-        set_resume(vm, partner, Value::None, Resume::Value);
-    }
-    if ch.schedule_all {
-        insert_last(vm, partner);
-        let s = sched(vm)?;
-        if s.runq.front() == Some(&me) {
-            s.runq.rotate_left(1);
+        (p.tempval, p.resume) = (Value::None, Resume::Value);
+        got
+    };
+    p.place = Place::RunQueue;
+    let s = sched(vm)?;
+    if ch.schedule_all || first {
+        // Both wait their turn (schedule_all), or the partner runs now; the
+        // caller goes last either way.
+        if first {
+            s.runq.push_front(partner);
+        } else {
+            s.runq.push_back(partner);
+        }
+        if let Some(i) = s.runq.iter().position(|t| *t == me) {
+            if let Some(t) = s.runq.remove(i) {
+                s.runq.push_back(t);
+            }
         }
         if let Some(&next) = s.runq.front() {
             s.current = next;
@@ -281,21 +289,7 @@ fn transfer(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: boo
         set_resume(vm, me, mine_val, mine);
         return Err(switch());
     }
-    if ch.preference == -i64::from(dir) {
-        // The partner runs now; the caller goes last.
-        let s = sched(vm)?;
-        if s.runq.front() == Some(&me) {
-            s.runq.rotate_left(1);
-        }
-        s.runq.push_front(partner);
-        s.current = partner;
-        if let Some(t) = tasklet_mut(vm, partner) {
-            t.place = Place::RunQueue;
-        }
-        set_resume(vm, me, mine_val, mine);
-        return Err(switch());
-    }
-    insert_last(vm, partner);
+    s.runq.push_back(partner);
     match mine {
         Resume::Throw(e) => Err(Ctl::Raise(e)),
         _ => Ok(mine_val),

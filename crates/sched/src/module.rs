@@ -204,12 +204,16 @@ pub(crate) fn enter_watchdog(vm: &mut Vm, timeout: u64, soft: bool, total: bool)
 
 /// Before a switched-in tasklet runs on: call the schedule callback, if
 /// one is set, as a frame on top of its stack.
-pub(crate) fn push_schedule_callback(vm: &mut Vm, st: &mut ExecState, prev: Option<ObjId>) {
-    let Some(s) = sched_ref(vm) else { return };
-    let cb = s.schedule_callback;
+pub(crate) fn push_schedule_callback(
+    vm: &mut Vm,
+    st: &mut ExecState,
+    cb: Value,
+    prev: Option<ObjId>,
+) {
     if cb == Value::None {
         return;
     }
+    let Some(s) = sched_ref(vm) else { return };
     let next = Value::Obj(s.current);
     let prev = prev.map(Value::Obj).unwrap_or(Value::None);
     let _ = vm.call(st, cb, Args::new(vec![prev, next]), Then::Discard);

@@ -49,6 +49,9 @@ pub struct Scheduler {
     switched_in: u64,
     /// The tasklet that ran last, for the schedule callback's `prev`.
     last_ran: Option<ObjId>,
+    /// The watchdog with a timeout, as it was at the last switch (only a
+    /// switch changes the watchdogs).
+    watchdog: Option<crate::state::Watchdog>,
 }
 
 impl Scheduler {
@@ -219,7 +222,7 @@ impl Scheduler {
     /// How many instructions the running tasklet may run before the
     /// watchdog interrupts it.
     fn watchdog_limit(&self, vm: &Vm) -> u64 {
-        let Some(w) = sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0)) else {
+        let Some(w) = self.watchdog else {
             return u64::MAX;
         };
         if w.soft {
@@ -251,10 +254,13 @@ impl Scheduler {
     /// that ran, load the current one, and give it what it resumes with.
     /// Returns the host's turn when main is current and has no frames.
     fn switch_in(&mut self, vm: &mut Vm) -> Option<SchedOutcome> {
-        let cur = sched_ref(vm)?.current;
+        let s = sched_ref(vm)?;
+        let cur = s.current;
         if self.running_id == Some(cur) {
             return None;
         }
+        let callback = s.schedule_callback;
+        self.watchdog = s.watchdogs.iter().find(|w| w.timeout > 0).copied();
         if let Some(old) = self.running_id {
             self.last_ran = Some(old);
         }
@@ -292,7 +298,7 @@ impl Scheduler {
         match done {
             Some(o) => self.ended(vm, cur, o),
             None => {
-                crate::module::push_schedule_callback(vm, &mut self.running, prev);
+                crate::module::push_schedule_callback(vm, &mut self.running, callback, prev);
                 None
             }
         }
