@@ -218,6 +218,10 @@ fn action(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: bool)
     } else if let Some(i) = s.runq.iter().position(|t| *t == me) {
         s.runq.remove(i);
     }
+    let next = s.runq.front().copied();
+    if let Some(next) = next {
+        s.current = next;
+    }
     if let Some(ch) = channel_mut(vm, c) {
         ch.queue.push_back(me);
         ch.balance += i64::from(dir);
@@ -231,7 +235,9 @@ fn action(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: bool)
             Resume::Value
         };
     }
-    pick_next(vm);
+    if next.is_none() {
+        pick_next(vm);
+    }
     Err(switch())
 }
 

@@ -153,6 +153,8 @@ impl Vm {
                                 push_top(st, v);
                                 Ok(())
                             }
+                            // No continuation to keep: the result is pushed.
+                            Err(e @ Ctl::Host(_)) => Err(e),
                             Err(e) => self.finish_with(st, Err(e), Then::Push),
                         };
                     }
