@@ -14,7 +14,7 @@ use crate::class::{function, method, new_object, read_only, read_write, self_of,
 use crate::channel::Channel;
 use crate::module::{flag, py_attr, DEADLOCK, SWITCH_TRAPPED};
 use crate::state::{
-    channel, channel_mut, pick_next, sched, set_resume, switch, tasklet, tasklet_mut,
+    can_block, channel, channel_mut, pick_next, sched, set_resume, switch, tasklet, tasklet_mut,
 };
 use crate::tasklet::{Place, Resume};
 
@@ -203,11 +203,10 @@ fn action(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: bool)
             "this tasklet does not like to be blocked.",
         );
     }
-    let s = sched(vm)?;
-    let others = s.runq.iter().any(|t| *t != me) || !s.watchdogs.is_empty();
-    if !others {
+    if !can_block(vm, me) {
         return vm.fail(ExcKind::RuntimeError, DEADLOCK);
     }
+    let s = sched(vm)?;
     if s.switch_trap != 0 {
         return vm.fail(ExcKind::RuntimeError, SWITCH_TRAPPED);
     }

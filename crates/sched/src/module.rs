@@ -5,8 +5,8 @@ use brine_vm::{Args, ExcKind, ExecState, NativeDef, NativeKind, ObjId, Then, Val
 
 use crate::error::Error;
 use crate::state::{
-    can_block, current, make_current, pick_next, sched, sched_ref, set_resume, switch, tasklet,
-    tasklet_mut, unlink, Sched, SchedTypes, Watchdog,
+    can_block, current, pick_next, sched, sched_ref, set_resume, switch, tasklet, tasklet_mut,
+    unlink, Sched, SchedTypes, Watchdog,
 };
 use crate::tasklet::{Place, Resume, Tasklet};
 
@@ -219,23 +219,22 @@ pub(crate) fn push_schedule_callback(
     let _ = vm.call(st, cb, Args::new(vec![prev, next]), Then::Discard);
 }
 
-/// The main tasklet's frames ended.
-pub(crate) fn main_ended(_vm: &mut Vm) {}
-
-/// A tasklet ended and no other can run: the main tasklet is blocked or
-/// paused. A blocked main gets the deadlock error; a paused one resumes.
-pub(crate) fn nothing_runnable(vm: &mut Vm) {
+/// A tasklet ended, none is runnable, there is no watchdog, and main is
+/// blocked on a channel: main gets Stackless's error for that, raised
+/// where it blocked.
+pub(crate) fn main_cannot_wake(vm: &mut Vm) {
     let Some(main) = sched_ref(vm).map(|s| s.main) else {
         return;
     };
-    let blocked = tasklet(vm, main).is_some_and(|t| t.blocked());
-    if blocked {
-        let e = vm.new_exc(ExcKind::RuntimeError, DEADLOCK);
-        set_resume(vm, main, Value::None, Resume::Throw(e));
-    } else if tasklet(vm, main).is_some_and(|t| t.resume == Resume::Continue) {
-        set_resume(vm, main, Value::None, Resume::Value);
-    }
-    make_current(vm, main);
+    let msg = match tasklet(vm, main).map(|t| t.place) {
+        Some(Place::Channel { dir, .. }) if dir < 0 => {
+            "the main tasklet is receiving without a sender available."
+        }
+        _ => "the main tasklet is sending without a receiver available.",
+    };
+    let e = vm.new_exc(ExcKind::RuntimeError, msg);
+    set_resume(vm, main, Value::None, Resume::Throw(e));
+    crate::state::switch_to(vm, main);
 }
 
 /// The error of a switch while `switch_trap` is set.
@@ -306,7 +305,7 @@ fn schedule_remove(vm: &mut Vm, args: Args) -> R<Value> {
     } else {
         a[0]
     };
-    if !can_block(vm) {
+    if !can_block(vm, cur) {
         return Ok(retval);
     }
     check_switch_trap(vm)?;

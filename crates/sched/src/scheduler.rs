@@ -9,8 +9,8 @@ use brine_vm::{ExcKind, ExecState, ObjId, RunOutcome, Value, Vm};
 
 use crate::error::Error;
 use crate::state::{
-    insert_last, make_current, pick_next, sched_ref, set_resume, tasklet, tasklet_mut, unlink,
-    SWITCH,
+    insert_last, make_current, pick_next, sched_ref, set_resume, switch_to, tasklet, tasklet_mut,
+    unlink, wake_watchdog, SWITCH,
 };
 use crate::tasklet::{Place, Resume};
 
@@ -185,17 +185,14 @@ impl Scheduler {
             left -= (vm.executed - before).min(left);
             match out {
                 RunOutcome::BudgetSpent => {
-                    // An atomic tasklet runs on, an instruction at a time,
-                    // until it leaves its atomic block.
-                    let atomic = tasklet(vm, cur).is_some_and(|t| t.atomic);
-                    if limit <= n && !atomic && self.interrupt(vm, cur) {
+                    if limit <= n && self.time_up(vm, cur) {
                         continue;
                     }
                     if left == 0 {
                         return SchedOutcome::BudgetSpent;
                     }
                 }
-                RunOutcome::Request(r) if r.name == SWITCH => {}
+                RunOutcome::Request(r) if r.name == SWITCH => self.soft_interrupt(vm, cur),
                 RunOutcome::Request(r) => {
                     let e = vm.new_exc(
                         ExcKind::SystemError,
@@ -225,11 +222,54 @@ impl Scheduler {
         let Some(w) = self.watchdog else {
             return u64::MAX;
         };
-        if w.soft {
-            return u64::MAX;
-        }
         let start = if w.total { w.started } else { self.switched_in };
         w.timeout.saturating_sub(vm.executed.saturating_sub(start))
+    }
+
+    /// The watchdog's time is up for the running `cur`. A tasklet that may
+    /// be interrupted is (`true`); otherwise (a soft watchdog, an atomic
+    /// tasklet, a switch trap) the interrupt waits: its time starts again,
+    /// and a soft watchdog takes over at the tasklet's next switch.
+    fn time_up(&mut self, vm: &mut Vm, cur: ObjId) -> bool {
+        let Some(w) = self.watchdog else {
+            return false;
+        };
+        let atomic = tasklet(vm, cur).is_some_and(|t| t.atomic);
+        let trapped = sched_ref(vm).is_some_and(|s| s.switch_trap != 0);
+        if !(w.soft || atomic || trapped) {
+            return self.interrupt(vm, cur);
+        }
+        if let Some(t) = tasklet_mut(vm, cur) {
+            t.pending_irq = true;
+        }
+        self.switched_in = vm.executed;
+        if w.total {
+            let now = vm.executed;
+            if let Some(s) = vm.host_state_mut::<crate::state::Sched>() {
+                if let Some(x) = s.watchdogs.iter_mut().find(|x| x.tasklet == w.tasklet) {
+                    x.started = now;
+                }
+            }
+            self.watchdog = self
+                .watchdog
+                .map(|x| crate::state::Watchdog { started: now, ..x });
+        }
+        false
+    }
+
+    /// `prev` switched of its own accord. If a soft watchdog's time ran out
+    /// while it ran, the watchdog takes over now (its `run()` returns
+    /// `None`) and the tasklet that was to run next runs after it.
+    fn soft_interrupt(&mut self, vm: &mut Vm, prev: ObjId) {
+        let Some(w) = self.watchdog.filter(|w| w.soft) else {
+            return;
+        };
+        let pending = tasklet_mut(vm, prev).is_some_and(|t| std::mem::take(&mut t.pending_irq));
+        let next = sched_ref(vm).map(|s| s.current);
+        let floating = tasklet(vm, w.tasklet).is_some_and(|t| t.place == Place::Watchdog);
+        if pending && floating && prev != w.tasklet && next != Some(w.tasklet) {
+            wake_watchdog(vm, w.tasklet, Value::None, Resume::Value);
+        }
     }
 
     /// The watchdog's time is up for `cur`: take it out of the run queue
@@ -244,9 +284,7 @@ impl Scheduler {
         if let Some(t) = tasklet_mut(vm, cur) {
             t.resume = Resume::Continue;
         }
-        unlink(vm, w.tasklet);
-        set_resume(vm, w.tasklet, Value::Obj(cur), Resume::Value);
-        make_current(vm, w.tasklet);
+        wake_watchdog(vm, w.tasklet, Value::Obj(cur), Resume::Value);
         true
     }
 
@@ -304,8 +342,11 @@ impl Scheduler {
         }
     }
 
-    /// The running tasklet `cur` ended with `out`. Main's end ends the run;
-    /// another's uncaught exception (not `TaskletExit`) goes to main.
+    /// The running tasklet `cur` ended with `out`. Main's end ends the run.
+    /// Another's `SystemExit` ends the program; any other uncaught
+    /// exception (not `TaskletExit`) is raised in the innermost watchdog,
+    /// or in main. When nothing is runnable after a normal end, the
+    /// watchdog or a paused main wakes; a blocked main gets an error.
     fn ended(&mut self, vm: &mut Vm, cur: ObjId, out: RunOutcome) -> Option<SchedOutcome> {
         *self.running = ExecState::default();
         self.running_id = None;
@@ -317,29 +358,33 @@ impl Scheduler {
             t.running = false;
             t.resume = Resume::Continue;
         }
-        let exc = match out {
-            RunOutcome::Raised(e) => Some(e),
-            _ => None,
-        };
         if is_main {
-            crate::module::main_ended(vm);
             return Some(match out {
                 RunOutcome::Raised(e) => SchedOutcome::Raised(e),
                 RunOutcome::Finished(v) => SchedOutcome::Finished(v),
                 _ => SchedOutcome::Finished(Value::None),
             });
         }
-        let silent = exc.is_none_or(|e| crate::module::is_tasklet_exit(vm, e));
-        if !silent {
-            let main = self.main(vm);
-            if let Some(e) = exc {
-                set_resume(vm, main, Value::None, Resume::Throw(e));
+        let exc = match out {
+            RunOutcome::Raised(e) if !crate::module::is_tasklet_exit(vm, e) => e,
+            _ => {
+                if !pick_next(vm) {
+                    crate::module::main_cannot_wake(vm);
+                }
+                return None;
             }
-            make_current(vm, main);
-            return None;
+        };
+        if vm.exc_is(exc, ExcKind::SystemExit) {
+            return Some(SchedOutcome::Raised(exc));
         }
-        if !pick_next(vm) {
-            crate::module::nothing_runnable(vm);
+        let on_stack = sched_ref(vm).and_then(|s| s.watchdogs.last().map(|w| w.tasklet));
+        match on_stack {
+            Some(w) => wake_watchdog(vm, w, Value::None, Resume::Throw(exc)),
+            None => {
+                let main = self.main(vm);
+                set_resume(vm, main, Value::None, Resume::Throw(exc));
+                switch_to(vm, main);
+            }
         }
         None
     }

@@ -179,7 +179,8 @@ pub(crate) fn insert_last(vm: &mut Vm, t: ObjId) {
     }
 }
 
-/// Put `t` at the head of the run queue and make it current.
+/// Put `t` at the head of the run queue and make it current, whatever
+/// chain it was in: the caller of `throw()` runs right after it.
 pub(crate) fn make_current(vm: &mut Vm, t: ObjId) {
     unlink(vm, t);
     if let Some(s) = vm.host_state_mut::<Sched>() {
@@ -191,6 +192,62 @@ pub(crate) fn make_current(vm: &mut Vm, t: ObjId) {
     }
 }
 
+/// Switch to `t` as Stackless's scheduler does: a tasklet blocked on a
+/// channel leaves it, and one in no chain joins the run queue, just before
+/// the current one; then the run queue turns to it.
+pub(crate) fn switch_to(vm: &mut Vm, t: ObjId) {
+    let in_queue = tasklet(vm, t).is_some_and(|x| x.place == Place::RunQueue);
+    if !in_queue {
+        make_current(vm, t);
+        return;
+    }
+    if let Some(s) = vm.host_state_mut::<Sched>() {
+        if let Some(i) = s.runq.iter().position(|x| *x == t) {
+            s.runq.rotate_left(i);
+        }
+        s.current = t;
+    }
+}
+
+/// Resume watchdog `w` with what its `run()` gives. It leaves the stack of
+/// watchdogs, and so does every watchdog inside it, which becomes runnable
+/// again (its own `run()` returns `None` when it runs).
+pub(crate) fn wake_watchdog(vm: &mut Vm, w: ObjId, tempval: Value, resume: Resume) {
+    let inner: Vec<ObjId> = match vm.host_state_mut::<Sched>() {
+        Some(s) => match s.watchdogs.iter().rposition(|x| x.tasklet == w) {
+            Some(i) => {
+                let inner = s
+                    .watchdogs
+                    .drain(i + 1..)
+                    .rev()
+                    .map(|x| x.tasklet)
+                    .collect();
+                s.watchdogs.truncate(i);
+                inner
+            }
+            None => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    for t in inner {
+        if let Some(x) = tasklet_mut(vm, t) {
+            x.place = Place::Nowhere;
+        }
+        set_resume(vm, t, Value::None, Resume::Value);
+        insert_last(vm, t);
+    }
+    if let Some(x) = tasklet_mut(vm, w) {
+        x.place = Place::Nowhere;
+    }
+    set_resume(vm, w, tempval, resume);
+    switch_to(vm, w);
+}
+
+/// Whether `t` is in no chain: not runnable, not blocked, not a watchdog.
+fn floating(vm: &Vm, t: ObjId) -> bool {
+    tasklet(vm, t).is_some_and(|x| x.place == Place::Nowhere)
+}
+
 /// Set what `t` gets when it next runs.
 pub(crate) fn set_resume(vm: &mut Vm, t: ObjId, tempval: Value, resume: Resume) {
     if let Some(x) = tasklet_mut(vm, t) {
@@ -200,8 +257,10 @@ pub(crate) fn set_resume(vm: &mut Vm, t: ObjId, tempval: Value, resume: Resume) 
 }
 
 /// After the current tasklet left the run queue: the next runnable one
-/// becomes current, or, when none is left, the innermost watchdog resumes
-/// and its `run()` returns `None`. `false` when nothing at all can run.
+/// becomes current; when none is left, the innermost watchdog resumes (its
+/// `run()` returns `None`), or else a main tasklet that is in no chain
+/// (paused by `switch()` or `schedule_remove()`) revives with what it
+/// holds. `false` when nothing can run (main is blocked).
 pub(crate) fn pick_next(vm: &mut Vm) -> bool {
     let Some(s) = vm.host_state_mut::<Sched>() else {
         return false;
@@ -210,23 +269,30 @@ pub(crate) fn pick_next(vm: &mut Vm) -> bool {
         s.current = next;
         return true;
     }
-    let Some(w) = s.watchdogs.pop() else {
-        return false;
-    };
-    let t = w.tasklet;
-    if let Some(x) = tasklet_mut(vm, t) {
-        x.place = Place::Nowhere;
+    if let Some(w) = s.watchdogs.last().map(|w| w.tasklet) {
+        wake_watchdog(vm, w, Value::None, Resume::Value);
+        return true;
     }
-    set_resume(vm, t, Value::None, Resume::Value);
-    make_current(vm, t);
+    let main = s.main;
+    if !floating(vm, main) {
+        return false;
+    }
+    if tasklet(vm, main).is_some_and(|m| m.resume == Resume::Continue) {
+        set_resume(vm, main, Value::None, Resume::Value);
+    }
+    switch_to(vm, main);
     true
 }
 
-/// Whether some tasklet other than the current one could run after it
-/// blocks: a runnable one, or a watchdog to return to.
-pub(crate) fn can_block(vm: &Vm) -> bool {
-    match sched_ref(vm) {
-        Some(s) => s.runq.iter().any(|t| *t != s.current) || !s.watchdogs.is_empty(),
-        None => false,
+/// Whether the current tasklet `me` may block: another tasklet is
+/// runnable, or the one to wake (a watchdog, or a paused main) is not `me`
+/// and is in no chain.
+pub(crate) fn can_block(vm: &Vm, me: ObjId) -> bool {
+    let Some(s) = sched_ref(vm) else {
+        return false;
+    };
+    if s.runq.iter().any(|t| *t != me) || !s.watchdogs.is_empty() {
+        return true;
     }
+    s.main != me && floating(vm, s.main)
 }

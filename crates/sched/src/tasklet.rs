@@ -58,6 +58,9 @@ pub struct Tasklet {
     pub ignore_nesting: bool,
     /// It is the main tasklet.
     pub is_main: bool,
+    /// The watchdog's time ran out while it could not be interrupted (soft
+    /// watchdog, or atomic): a soft watchdog takes over at its next switch.
+    pub pending_irq: bool,
 }
 
 impl Tasklet {
@@ -75,6 +78,7 @@ impl Tasklet {
             block_trap: false,
             ignore_nesting: false,
             is_main: false,
+            pending_irq: false,
         }
     }
 
@@ -92,6 +96,7 @@ impl Tasklet {
             block_trap: self.block_trap,
             ignore_nesting: self.ignore_nesting,
             is_main: self.is_main,
+            pending_irq: self.pending_irq,
         }
     }
 
