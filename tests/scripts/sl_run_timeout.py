@@ -18,6 +18,8 @@ for i in range(6):
     print("interrupted", seen[-1], "scheduled", t.scheduled, "paused", t.paused, "alive", t.alive)
     t.insert()
 print(seen)
-t1.kill()
+# The queue is main, a, b: killing b first turns the queue to b, and main
+# runs right after it (killing a first would let b run on after a died).
 t2.kill()
+t1.kill()
 print(t1.alive, t2.alive, stackless.getruncount())

@@ -12,7 +12,7 @@ use brine_vm::{Args, Ctl, ExcKind, NativeDef, ObjId, Value, Vm, R};
 use crate::class::{function, method, new_object, read_only, read_write, self_of, Property};
 
 use crate::channel::Channel;
-use crate::module::{flag, py_attr, DEADLOCK, SWITCH_TRAPPED};
+use crate::module::{py_attr, DEADLOCK, SWITCH_TRAPPED};
 use crate::state::{
     can_block, channel, channel_mut, pick_next, sched, set_resume, switch, tasklet, tasklet_mut,
 };
@@ -148,8 +148,8 @@ fn checked_action(vm: &mut Vm, args: &Args, dir: i8, callback: bool) -> R<Value>
             vec![
                 cb,
                 Value::Obj(ch.id),
-                Value::Bool(dir > 0),
-                Value::Bool(willblock),
+                Value::Int(i64::from(dir > 0)),
+                Value::Int(i64::from(willblock)),
                 value,
             ],
         ));
@@ -324,8 +324,10 @@ fn iter(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn next(vm: &mut Vm, args: Args) -> R<Value> {
     let c = this(vm, &args)?;
-    if channel(vm, c).is_some_and(|ch| ch.closed()) {
-        return vm.fail(ExcKind::StopIteration, "");
+    // A closing channel with no sender waiting ends the iteration.
+    if channel(vm, c).is_some_and(|ch| ch.closing && ch.balance <= 0) {
+        let e = vm.new_exc_with_args(vm.types.exc(ExcKind::StopIteration), Vec::new());
+        return Err(Ctl::Raise(e));
     }
     receive(vm, args)
 }
@@ -349,8 +351,11 @@ fn preference(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn set_preference(vm: &mut Vm, args: Args) -> R<Value> {
     let c = this(vm, &args)?;
-    let v = args.pos.get(1).copied().unwrap_or(Value::None);
-    let p = vm.int_arg(v, "")?.clamp(-1, 1);
+    let p = match args.pos.get(1) {
+        Some(Value::Int(i)) => i.signum(),
+        Some(Value::Bool(b)) => i64::from(*b),
+        _ => return vm.fail(ExcKind::TypeError, "preference must be set to an integer"),
+    };
     if let Some(ch) = channel_mut(vm, c) {
         ch.preference = p;
     }
@@ -363,7 +368,16 @@ fn schedule_all(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn set_schedule_all(vm: &mut Vm, args: Args) -> R<Value> {
     let c = this(vm, &args)?;
-    let v = flag(args.pos.get(1).copied().unwrap_or(Value::None), false);
+    let v = match args.pos.get(1) {
+        Some(Value::Int(i)) => *i != 0,
+        Some(Value::Bool(b)) => *b,
+        _ => {
+            return vm.fail(
+                ExcKind::TypeError,
+                "preference must be set to a bool or integer",
+            )
+        }
+    };
     if let Some(ch) = channel_mut(vm, c) {
         ch.schedule_all = v;
     }

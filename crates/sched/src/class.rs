@@ -58,14 +58,15 @@ pub(crate) const fn read_write(
     }
 }
 
-/// Make class `stackless.name` with these methods and properties.
+/// Make class `_stackless.name` (the module's classes live in the
+/// `_stackless` extension, as in Stackless) with these methods and properties.
 pub(crate) fn make_class(
     vm: &mut Vm,
     name: &str,
     methods: &[NativeDef],
     properties: &[Property],
 ) -> ObjId {
-    let cls = vm.new_host_class("stackless", name, Vec::new());
+    let cls = vm.new_host_class("_stackless", name, Vec::new());
     for d in methods {
         vm.add_native(cls, *d);
     }
@@ -89,7 +90,7 @@ pub(crate) fn self_of(
     }
     vm.fail(
         ExcKind::TypeError,
-        format!("descriptor requires a 'stackless.{what}' object"),
+        format!("descriptor requires a '_stackless.{what}' object"),
     )
 }
 

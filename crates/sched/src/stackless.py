@@ -30,6 +30,12 @@ def _exception(exc, val=None):
     return exc(val)
 
 
+def _instance(klass, args, what):
+    if not (isinstance(klass, type) and issubclass(klass, BaseException)):
+        raise TypeError(what + " needs Exception or string subclass as first parameter")
+    return klass(*args)
+
+
 def _send_sequence(self, seq):
     length = 0
     for item in seq:
@@ -39,7 +45,7 @@ def _send_sequence(self, seq):
 
 
 def _send_exception(self, exc, *args):
-    return self._send_exc(_exception(exc, args))
+    return self._send_exc(_instance(exc, args, "channel.send_exception"))
 
 
 def _send_throw(self, exc, val=None, tb=None):
@@ -53,7 +59,7 @@ def _throw(self, exc=None, val=None, tb=None, pending=False):
 
 
 def _raise_exception(self, exc_class, *args):
-    return self._throw_exc(_exception(exc_class, args), False)
+    return self._throw_exc(_instance(exc_class, args, "tasklet.raise_exception"), False)
 
 
 def _kill(self, pending=False):

@@ -38,9 +38,8 @@ pub struct Tasklet {
     /// Its frames; empty while it runs (the scheduler holds them), before it
     /// is bound with arguments, and once it has ended.
     pub state: Box<ExecState>,
-    /// The callable bound by `bind(func)` that arguments have not been given to yet.
-    pub func: Value,
-    /// The value in transit: what a switch returns, what a blocked sender sends.
+    /// The value in transit: what a switch returns, what a blocked sender
+    /// sends; before arguments are bound, the callable `bind(func)` gave.
     pub tempval: Value,
     /// What it does when it next runs.
     pub resume: Resume,
@@ -68,7 +67,6 @@ impl Tasklet {
     pub fn new() -> Tasklet {
         Tasklet {
             state: Box::default(),
-            func: Value::Undef,
             tempval: Value::None,
             resume: Resume::Continue,
             place: Place::Nowhere,
@@ -86,7 +84,6 @@ impl Tasklet {
     pub fn header(&self) -> Tasklet {
         Tasklet {
             state: Box::default(),
-            func: self.func,
             tempval: self.tempval,
             resume: self.resume,
             place: self.place,
@@ -136,7 +133,6 @@ impl Default for Tasklet {
 impl HostData for Tasklet {
     fn trace(&self, out: &mut Vec<ObjId>) {
         self.state.trace(out);
-        out.extend(self.func.obj());
         out.extend(self.tempval.obj());
         if let Resume::Throw(e) = self.resume {
             out.extend(e.obj());

@@ -128,6 +128,12 @@ fn bind(vm: &mut Vm, args: Args) -> R<Value> {
 /// alive and paused).
 fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<()> {
     let absent = |v: Value| matches!(v, Value::Undef | Value::None);
+    if !absent(func) && !vm.is_callable(func) {
+        return vm.fail(
+            ExcKind::TypeError,
+            "tasklet function must be a callable or None",
+        );
+    }
     let x = tasklet(vm, t).map(Tasklet::header).unwrap_or_default();
     if x.running || sched(vm)?.current == t {
         return vm.fail(ExcKind::RuntimeError, "can't (re)bind the current tasklet");
@@ -135,32 +141,21 @@ fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<
     if x.scheduled() {
         return vm.fail(ExcKind::RuntimeError, "tasklet is scheduled");
     }
-    if !absent(func) && !vm.is_callable(func) {
-        return vm.fail(
-            ExcKind::TypeError,
-            "tasklet function must be a callable or None",
-        );
+    if x.is_main && absent(args) && absent(kwargs) {
+        return vm.fail(ExcKind::RuntimeError, "can't unbind the main tasklet");
     }
-    if absent(func) && absent(args) && absent(kwargs) {
+    // Until arguments come, the callable waits in `tempval`, as in Stackless.
+    if absent(args) && absent(kwargs) {
         if let Some(x) = tasklet_mut(vm, t) {
             *x.state = Default::default();
-            x.func = Value::Undef;
             x.alive = false;
-            x.tempval = Value::None;
+            x.tempval = if absent(func) { Value::None } else { func };
             x.resume = Resume::Continue;
         }
         return Ok(());
     }
-    let func = if absent(func) { x.func } else { func };
-    if absent(args) && absent(kwargs) {
-        if let Some(x) = tasklet_mut(vm, t) {
-            x.func = func;
-            *x.state = Default::default();
-            x.alive = false;
-        }
-        return Ok(());
-    }
-    if func.is_undef() {
+    let func = if absent(func) { x.tempval } else { func };
+    if func == Value::None {
         return vm.fail(
             ExcKind::RuntimeError,
             "the tasklet was not bound to a function",
@@ -175,7 +170,6 @@ fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<
     let kwargs = if absent(kwargs) { Value::None } else { kwargs };
     let state = vm.start_call_kw(func, args, kwargs)?;
     if let Some(x) = tasklet_mut(vm, t) {
-        x.func = func;
         *x.state = state;
         x.alive = true;
         x.tempval = Value::None;
@@ -230,7 +224,7 @@ fn insert(vm: &mut Vm, args: Args) -> R<Value> {
         unlink(vm, t);
         insert_last(vm, t);
     }
-    Ok(Value::None)
+    Ok(Value::Obj(t))
 }
 
 fn remove(vm: &mut Vm, args: Args) -> R<Value> {
@@ -256,14 +250,12 @@ fn remove(vm: &mut Vm, args: Args) -> R<Value> {
 /// How a tasklet is made to run at once.
 #[derive(Clone, Copy, PartialEq)]
 enum RunNow {
-    /// `run()`: a scheduled tasklet's turn comes now (the queue turns to
-    /// it); one that is not goes just before the caller.
+    /// `run()` and `throw()`: a scheduled tasklet's turn comes now (the
+    /// queue turns to it); one that is blocked or in no chain goes just
+    /// before the caller.
     Run,
     /// `switch()`: as `Run`, and the caller leaves the run queue.
     Switch,
-    /// `throw()`: the tasklet moves to just before the caller, so the
-    /// caller runs right after it.
-    Throw,
 }
 
 /// Make `t` current at once. The caller's call returns `None` when it runs again.
@@ -278,7 +270,7 @@ fn run_now(vm: &mut Vm, t: ObjId, how: RunNow) -> R<Value> {
         unlink(vm, me);
     }
     let in_queue = tasklet(vm, t).is_some_and(|x| x.place == Place::RunQueue);
-    if in_queue && how != RunNow::Throw {
+    if in_queue {
         let s = sched(vm)?;
         while s.runq.front().is_some_and(|f| *f != t) {
             s.runq.rotate_left(1);
@@ -329,21 +321,37 @@ fn throw_exc(vm: &mut Vm, args: Args) -> R<Value> {
         }
         return Ok(Value::None);
     }
-    run_now(vm, t, RunNow::Throw)
+    run_now(vm, t, RunNow::Run)
 }
 
 fn set_atomic(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
-    vm.arity_m("set_atomic", &args, 2, 2)?;
-    let new = flag(args.pos[1], false);
+    let new = match args.pos.get(1) {
+        Some(Value::Bool(b)) if args.pos.len() == 2 => *b,
+        Some(Value::Int(i)) if args.pos.len() == 2 => *i != 0,
+        _ => {
+            return vm.fail(
+                ExcKind::TypeError,
+                "set_atomic needs exactly one bool or integer",
+            )
+        }
+    };
     let x = tasklet_mut(vm, t).map(|x| std::mem::replace(&mut x.atomic, new));
     Ok(Value::Bool(x.unwrap_or(false)))
 }
 
 fn set_ignore_nesting(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
-    vm.arity_m("set_ignore_nesting", &args, 2, 2)?;
-    let new = flag(args.pos[1], false);
+    let new = match args.pos.get(1) {
+        Some(Value::Bool(b)) if args.pos.len() == 2 => *b,
+        Some(Value::Int(i)) if args.pos.len() == 2 => *i != 0,
+        _ => {
+            return vm.fail(
+                ExcKind::TypeError,
+                "set_ignore_nesting needs exactly one bool or integer",
+            )
+        }
+    };
     let x = tasklet_mut(vm, t).map(|x| std::mem::replace(&mut x.ignore_nesting, new));
     Ok(Value::Bool(x.unwrap_or(false)))
 }
@@ -398,7 +406,16 @@ fn block_trap(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn set_block_trap(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
-    let v = flag(args.pos.get(1).copied().unwrap_or(Value::None), false);
+    let v = match args.pos.get(1) {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Int(i)) => *i != 0,
+        _ => {
+            return vm.fail(
+                ExcKind::TypeError,
+                "block_trap must be set to a bool or integer",
+            )
+        }
+    };
     if let Some(x) = tasklet_mut(vm, t) {
         x.block_trap = v;
     }
