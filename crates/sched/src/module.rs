@@ -123,12 +123,14 @@ pub(crate) fn install(vm: &mut Vm) -> Result<(), Error> {
 
 /// Compile and run the module's Python part in its namespace.
 fn run_python_part(vm: &mut Vm, module: ObjId) -> Result<(), Error> {
-    let code = match &vm.compiler {
+    let mut code = match &vm.compiler {
         Some(c) => c
             .compile_module(PY_SOURCE, "<brine stackless>")
             .map_err(|e| Error::Boot(format!("line {}: {}", e.line, e.message)))?,
         None => return Err(Error::NoCompiler),
     };
+    // Its functions stand for Stackless's C methods: no frames in tracebacks.
+    code.hide_from_tracebacks();
     let code_id = vm.load_code(code);
     let frame = vm
         .module_frame(code_id, module, Then::Finish)

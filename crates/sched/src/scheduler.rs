@@ -103,7 +103,7 @@ impl Scheduler {
         if tasklet(vm, main).is_some_and(|t| t.alive) {
             return Err(Error::MainHasFrames);
         }
-        if !crate::module::enter_watchdog(vm, timeout, false, false) {
+        if !self.enter_run(vm, timeout) {
             return Ok(None);
         }
         loop {
@@ -117,6 +117,13 @@ impl Scheduler {
                 SchedOutcome::Finished(_) => return Ok(None),
             }
         }
+    }
+
+    /// Make the host, as the main tasklet, wait in `stackless.run(timeout)`
+    /// so that [`Scheduler::run`] runs the other tasklets until it is the
+    /// host's turn. `false` when no other tasklet is runnable.
+    pub fn enter_run(&mut self, vm: &mut Vm, timeout: u64) -> bool {
+        crate::module::enter_watchdog(vm, timeout, false, false)
     }
 
     /// Put a paused tasklet (one the watchdog interrupted) back at the end
@@ -168,7 +175,27 @@ impl Scheduler {
     }
 
     /// Run tasklets for at most `budget` instructions in all.
+    ///
+    /// Between calls the running tasklet's frames are back in its object,
+    /// so whatever the host runs meanwhile (and its collections) sees them.
     pub fn run(&mut self, vm: &mut Vm, budget: u64) -> SchedOutcome {
+        self.swap_running(vm);
+        let out = self.run_slice(vm, budget);
+        self.swap_running(vm);
+        out
+    }
+
+    /// Swap the frames held by the loop with those in the running
+    /// tasklet's object: parks them there, or takes them back.
+    fn swap_running(&mut self, vm: &mut Vm) {
+        if let Some(id) = self.running_id {
+            if let Some(t) = tasklet_mut(vm, id) {
+                std::mem::swap(&mut t.state, &mut self.running);
+            }
+        }
+    }
+
+    fn run_slice(&mut self, vm: &mut Vm, budget: u64) -> SchedOutcome {
         let mut left = budget;
         loop {
             if let Some(turn) = self.switch_in(vm) {

@@ -114,3 +114,37 @@ fn inserting_a_dead_tasklet_is_an_error() {
     assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
     assert!(matches!(sched.insert(&mut vm, t), Err(Error::NotRunnable)));
 }
+
+#[test]
+fn frames_survive_collections_between_slices() {
+    let (mut vm, mut sched, g) = setup();
+    let worker = get(&vm, g, "worker");
+    for name in ["a", "b"] {
+        let n = vm.new_str(name);
+        sched
+            .spawn(&mut vm, worker, vec![n, Value::Int(3)])
+            .expect("spawn");
+    }
+    assert!(brine_sched::tasklet_of(&vm, sched.main(&vm)).is_some());
+    // Drive the scheduler a few instructions at a time, collecting
+    // garbage with nothing but the VM's own roots in between.
+    assert!(sched.enter_run(&mut vm, 0));
+    loop {
+        match sched.run(&mut vm, 3) {
+            brine_sched::SchedOutcome::BudgetSpent => {
+                vm.collect_garbage(&brine_vm::ExecState::default());
+            }
+            other => {
+                assert_eq!(
+                    other,
+                    brine_sched::SchedOutcome::HostTurn(brine_sched::HostTurn::Idle)
+                );
+                break;
+            }
+        }
+    }
+    assert_eq!(
+        log_text(&mut vm, g),
+        "[('a', 0), ('b', 0), ('a', 1), ('b', 1), ('a', 2), ('b', 2)]"
+    );
+}

@@ -29,7 +29,9 @@ pub mod flags {
     pub const COROUTINE: u32 = 0x0080;
     /// Calling it makes an async generator.
     pub const ASYNC_GENERATOR: u32 = 0x0200;
-    /// brine's own: the bottom frame of a host call, left out of tracebacks.
+    /// brine's own: code that stands for a built-in (the bottom frame of a
+    /// host call, a module's helper written in Python), left out of
+    /// tracebacks.
     pub const HOST_CALL: u32 = 0x1000_0000;
 }
 
@@ -103,6 +105,17 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// Mark this code and every code nested in it as standing for a
+    /// built-in: their frames stay out of tracebacks.
+    pub fn hide_from_tracebacks(&mut self) {
+        self.flags |= flags::HOST_CALL;
+        for c in &mut self.consts {
+            if let Const::Code(inner) = c {
+                inner.hide_from_tracebacks();
+            }
+        }
+    }
+
     /// The number of parameters, `*args` and `**kwargs` included.
     pub fn total_args(&self) -> usize {
         let mut n = self.argcount as usize + self.kwonlyargcount as usize;
