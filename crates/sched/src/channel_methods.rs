@@ -203,7 +203,9 @@ fn action(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: bool)
             "this tasklet does not like to be blocked.",
         );
     }
-    if !can_block(vm, me) {
+    let s = sched(vm)?;
+    let others = s.runq.iter().any(|t| *t != me) || !s.watchdogs.is_empty();
+    if !others && !can_block(vm, me) {
         return vm.fail(ExcKind::RuntimeError, DEADLOCK);
     }
     let s = sched(vm)?;
@@ -278,15 +280,19 @@ fn transfer(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: boo
     if ch.schedule_all || first {
         // Both wait their turn (schedule_all), or the partner runs now; the
         // caller goes last either way.
+        let queued = if s.runq.front() == Some(&me) {
+            s.runq.pop_front().is_some()
+        } else {
+            let i = s.runq.iter().position(|t| *t == me);
+            i.and_then(|i| s.runq.remove(i)).is_some()
+        };
         if first {
             s.runq.push_front(partner);
         } else {
             s.runq.push_back(partner);
         }
-        if let Some(i) = s.runq.iter().position(|t| *t == me) {
-            if let Some(t) = s.runq.remove(i) {
-                s.runq.push_back(t);
-            }
+        if queued {
+            s.runq.push_back(me);
         }
         if let Some(&next) = s.runq.front() {
             s.current = next;
