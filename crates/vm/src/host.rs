@@ -124,7 +124,7 @@ impl Vm {
     #[inline]
     pub fn host_ref<T: HostData + 'static>(&self, id: ObjId) -> Option<&T> {
         match self.heap.get(id) {
-            Obj::Host(h) => h.data.as_any().downcast_ref::<T>(),
+            Obj::Host(h) => (&*h.data as &dyn std::any::Any).downcast_ref::<T>(),
             _ => None,
         }
     }
@@ -133,7 +133,7 @@ impl Vm {
     #[inline]
     pub fn host_mut<T: HostData + 'static>(&mut self, id: ObjId) -> Option<&mut T> {
         match self.heap.get_mut(id) {
-            Obj::Host(h) => h.data.as_any_mut().downcast_mut::<T>(),
+            Obj::Host(h) => (&mut *h.data as &mut dyn std::any::Any).downcast_mut::<T>(),
             _ => None,
         }
     }
@@ -147,12 +147,12 @@ impl Vm {
     /// The host's state, if it is a `T`.
     #[inline]
     pub fn host_state<T: HostData + 'static>(&self) -> Option<&T> {
-        self.host_state.as_ref()?.as_any().downcast_ref::<T>()
+        (&**self.host_state.as_ref()? as &dyn std::any::Any).downcast_ref::<T>()
     }
 
     /// The host's state, mutably, if it is a `T`.
     #[inline]
     pub fn host_state_mut<T: HostData + 'static>(&mut self) -> Option<&mut T> {
-        self.host_state.as_mut()?.as_any_mut().downcast_mut::<T>()
+        (&mut **self.host_state.as_mut()? as &mut dyn std::any::Any).downcast_mut::<T>()
     }
 }

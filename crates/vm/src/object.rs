@@ -330,34 +330,22 @@ impl Clone for HostObj {
 }
 
 /// The payload of a [`HostObj`]: plain data the collector can trace.
-/// Copying and downcasting come with [`HostAny`], for every `Clone` type.
-pub trait HostData: HostAny + std::fmt::Debug {
+/// It downcasts through `Any` (trait upcasting); copying comes with
+/// [`HostAny`], for every `Clone` type.
+pub trait HostData: std::any::Any + HostAny + std::fmt::Debug {
     /// Add the id of every object the payload refers to.
     fn trace(&self, out: &mut Vec<ObjId>);
 }
 
-/// Copying and downcasting a [`HostData`] payload; implemented for every
-/// `Clone` payload type.
+/// Copying a [`HostData`] payload; implemented for every `Clone` payload type.
 pub trait HostAny {
     /// A copy of the payload.
     fn clone_box(&self) -> Box<dyn HostData>;
-    /// The payload as `Any`, for downcasting.
-    fn as_any(&self) -> &dyn std::any::Any;
-    /// The payload as mutable `Any`, for downcasting.
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
 }
 
 impl<T: HostData + Clone + 'static> HostAny for T {
     fn clone_box(&self) -> Box<dyn HostData> {
         Box::new(self.clone())
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
     }
 }
 
