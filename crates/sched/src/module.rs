@@ -111,12 +111,11 @@ pub(crate) fn install(vm: &mut Vm) -> Result<(), Error> {
         }
     }
     vm.dict_set_str(vm.modules, "stackless", Value::Obj(module));
-    let action = vm
-        .dict_get_str(dict, "_channel_action")
-        .unwrap_or(Value::None);
-    if let Ok(s) = sched(vm) {
-        s.py_attrs.push(("_channel_action".into(), action));
-        s.py_attrs.push(("module".into(), Value::Obj(module)));
+    for helper in ["_channel_action", "_schedule_callback"] {
+        let f = vm.dict_get_str(dict, helper).unwrap_or(Value::None);
+        if let Ok(s) = sched(vm) {
+            s.py_attrs.push((helper.into(), f));
+        }
     }
     Ok(())
 }
@@ -218,7 +217,10 @@ pub(crate) fn push_schedule_callback(
     let Some(s) = sched_ref(vm) else { return };
     let next = Value::Obj(s.current);
     let prev = prev.map(Value::Obj).unwrap_or(Value::None);
-    let _ = vm.call(st, cb, Args::new(vec![prev, next]), Then::Discard);
+    // Through the module's helper, which reports an error in the callback
+    // instead of raising it in the tasklet.
+    let helper = py_attr(vm, "_schedule_callback");
+    let _ = vm.call(st, helper, Args::new(vec![cb, prev, next]), Then::Discard);
 }
 
 /// A tasklet ended, none is runnable, there is no watchdog, and main is
@@ -341,10 +343,23 @@ fn run(vm: &mut Vm, args: Args) -> R<Value> {
     Err(switch())
 }
 
+/// A callback argument: `None` or a callable.
+fn callback_arg(vm: &mut Vm, args: &Args, what: &str) -> R<Value> {
+    vm.arity(&format!("set_{what}_callback"), args, 1, 1)?;
+    let cb = args.pos[0];
+    if cb != Value::None && !vm.is_callable(cb) {
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("{what} callback must be callable"),
+        );
+    }
+    Ok(cb)
+}
+
 fn set_schedule_callback(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("set_schedule_callback", &args, 1, 1)?;
+    let cb = callback_arg(vm, &args, "schedule")?;
     let s = sched(vm)?;
-    Ok(std::mem::replace(&mut s.schedule_callback, args.pos[0]))
+    Ok(std::mem::replace(&mut s.schedule_callback, cb))
 }
 
 fn get_schedule_callback(vm: &mut Vm, _: Args) -> R<Value> {
@@ -352,9 +367,9 @@ fn get_schedule_callback(vm: &mut Vm, _: Args) -> R<Value> {
 }
 
 fn set_channel_callback(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("set_channel_callback", &args, 1, 1)?;
+    let cb = callback_arg(vm, &args, "channel")?;
     let s = sched(vm)?;
-    Ok(std::mem::replace(&mut s.channel_callback, args.pos[0]))
+    Ok(std::mem::replace(&mut s.channel_callback, cb))
 }
 
 fn get_channel_callback(vm: &mut Vm, _: Args) -> R<Value> {

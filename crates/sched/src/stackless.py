@@ -72,3 +72,12 @@ def _channel_action(callback, channel, sending, willblock, value):
     if sending:
         return channel._send_now(value)
     return channel._receive_now()
+
+
+def _schedule_callback(callback, prev, next):
+    try:
+        callback(prev, next)
+    except BaseException as e:
+        import sys
+        sys.stderr.write("Exception ignored in: 'Error in scheduling callback'\n")
+        sys.stderr.write(type(e).__name__ + ": " + str(e) + "\n")
