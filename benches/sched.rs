@@ -9,11 +9,44 @@
 
 use brine::sched::Scheduler;
 use brine::vm::{Obj, Value, Vm};
+use std::alloc::{GlobalAlloc, Layout};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
-/// The same allocator as the `brine` command, so the figures match it.
+/// The same allocator as the `brine` command, so the figures match it,
+/// counting the bytes it has handed out and not taken back.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: Counting = Counting;
+
+/// Bytes allocated and not yet freed.
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// mimalloc, keeping count of live bytes in `LIVE`.
+struct Counting;
+
+// SAFETY: every call is passed on unchanged to mimalloc, which upholds the
+// `GlobalAlloc` contract; the counter only observes sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's layout goes to mimalloc as it came.
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` above with this layout.
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: as for `dealloc` and `alloc`.
+        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+    }
+}
 
 const SOURCE: &str = r#"
 import stackless
@@ -134,27 +167,19 @@ fn scheduler(c: &mut Criterion) {
     report_parked_memory();
 }
 
-/// Resident memory of the process, in bytes (Linux; 0 elsewhere).
-fn rss() -> u64 {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-        .map(|pages| pages * 4096)
-        .unwrap_or(0)
-}
-
-/// Park 100,000 tasklets on channels and print the memory each takes:
+/// Park 100,000 tasklets on channels, each on its own, and print the heap
+/// memory each takes (live allocations, the VM's object arena included):
 /// all of it, and beyond its frames.
 fn report_parked_memory() {
     const N: usize = 100_000;
     let (mut vm, mut sched, g) = setup();
     let park_all = func(&mut vm, g, "park_all");
-    let before = rss();
+    let before = LIVE.load(Ordering::Relaxed);
     sched
         .spawn(&mut vm, park_all, vec![Value::Int(N as i64)])
         .expect("spawn");
     assert_eq!(sched.run_watchdog(&mut vm, 0).expect("runs"), None);
-    let after = rss();
+    let after = LIVE.load(Ordering::Relaxed);
     let list = func(&mut vm, g, "tasklets");
     let ids: Vec<Value> = match list {
         Value::Obj(id) => match vm.heap.get(id) {
@@ -170,7 +195,7 @@ fn report_parked_memory() {
         .filter_map(|t| brine::sched::tasklet_of(&vm, t))
         .map(|t| t.frame_bytes())
         .sum();
-    let total = after.saturating_sub(before) as usize;
+    let total = after.saturating_sub(before);
     eprintln!(
         "sched/parked_tasklets: {} bytes per parked tasklet, {} beyond its frames",
         total / N,
