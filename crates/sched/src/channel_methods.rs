@@ -12,7 +12,7 @@ use brine_vm::{Args, Ctl, ExcKind, NativeDef, ObjId, Value, Vm, R};
 use crate::class::{function, method, new_object, read_only, read_write, self_of, Property};
 
 use crate::channel::Channel;
-use crate::module::{py_attr, DEADLOCK, SWITCH_TRAPPED};
+use crate::module::{int_flag, py_attr, DEADLOCK, SWITCH_TRAPPED};
 use crate::state::{
     can_block, channel, channel_mut, pick_next, sched, set_resume, switch, tasklet, tasklet_mut,
 };
@@ -374,16 +374,11 @@ fn schedule_all(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn set_schedule_all(vm: &mut Vm, args: Args) -> R<Value> {
     let c = this(vm, &args)?;
-    let v = match args.pos.get(1) {
-        Some(Value::Int(i)) => *i != 0,
-        Some(Value::Bool(b)) => *b,
-        _ => {
-            return vm.fail(
-                ExcKind::TypeError,
-                "preference must be set to a bool or integer",
-            )
-        }
-    };
+    let v = int_flag(
+        vm,
+        args.pos.get(1).copied(),
+        "preference must be set to a bool or integer",
+    )?;
     if let Some(ch) = channel_mut(vm, c) {
         ch.schedule_all = v;
     }

@@ -247,6 +247,16 @@ pub(crate) const SWITCH_TRAPPED: &str = "switch_trap";
 /// The error of a tasklet that would block with nothing left to run.
 pub(crate) const DEADLOCK: &str = "Deadlock: the last runnable tasklet cannot be blocked.";
 
+/// A flag given as a bool or an int, as Stackless's setters take it; a
+/// `TypeError` with `msg` otherwise.
+pub(crate) fn int_flag(vm: &mut Vm, v: Option<Value>, msg: &str) -> R<bool> {
+    match v {
+        Some(Value::Bool(b)) => Ok(b),
+        Some(Value::Int(i)) => Ok(i != 0),
+        _ => vm.fail(ExcKind::TypeError, msg),
+    }
+}
+
 /// A true-or-false argument (absent: `default`).
 pub(crate) fn flag(v: Value, default: bool) -> bool {
     match v {

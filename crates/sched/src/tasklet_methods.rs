@@ -4,7 +4,7 @@ use brine_vm::{Args, ExcKind, NativeDef, ObjId, Value, Vm, R};
 
 use crate::class::{function, method, new_object, read_only, read_write, self_of, Property};
 
-use crate::module::{check_switch_trap, cur, flag, THREAD_ID};
+use crate::module::{check_switch_trap, cur, flag, int_flag, THREAD_ID};
 use crate::state::{
     channel, insert_last, make_current, sched, set_resume, switch, tasklet, tasklet_mut, unlink,
 };
@@ -324,36 +324,30 @@ fn throw_exc(vm: &mut Vm, args: Args) -> R<Value> {
     run_now(vm, t, RunNow::Run)
 }
 
+/// `set_atomic(flag)` and `set_ignore_nesting(flag)`: set one of the
+/// tasklet's flags from a bool or int, returning the old value.
+fn swap_flag(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    field: fn(&mut Tasklet) -> &mut bool,
+) -> R<Value> {
+    let t = this(vm, args)?;
+    let msg = format!("{name} needs exactly one bool or integer");
+    if args.pos.len() != 2 {
+        return vm.fail(ExcKind::TypeError, msg);
+    }
+    let new = int_flag(vm, args.pos.get(1).copied(), &msg)?;
+    let old = tasklet_mut(vm, t).map(|x| std::mem::replace(field(x), new));
+    Ok(Value::Bool(old.unwrap_or(false)))
+}
+
 fn set_atomic(vm: &mut Vm, args: Args) -> R<Value> {
-    let t = this(vm, &args)?;
-    let new = match args.pos.get(1) {
-        Some(Value::Bool(b)) if args.pos.len() == 2 => *b,
-        Some(Value::Int(i)) if args.pos.len() == 2 => *i != 0,
-        _ => {
-            return vm.fail(
-                ExcKind::TypeError,
-                "set_atomic needs exactly one bool or integer",
-            )
-        }
-    };
-    let x = tasklet_mut(vm, t).map(|x| std::mem::replace(&mut x.atomic, new));
-    Ok(Value::Bool(x.unwrap_or(false)))
+    swap_flag(vm, &args, "set_atomic", |t| &mut t.atomic)
 }
 
 fn set_ignore_nesting(vm: &mut Vm, args: Args) -> R<Value> {
-    let t = this(vm, &args)?;
-    let new = match args.pos.get(1) {
-        Some(Value::Bool(b)) if args.pos.len() == 2 => *b,
-        Some(Value::Int(i)) if args.pos.len() == 2 => *i != 0,
-        _ => {
-            return vm.fail(
-                ExcKind::TypeError,
-                "set_ignore_nesting needs exactly one bool or integer",
-            )
-        }
-    };
-    let x = tasklet_mut(vm, t).map(|x| std::mem::replace(&mut x.ignore_nesting, new));
-    Ok(Value::Bool(x.unwrap_or(false)))
+    swap_flag(vm, &args, "set_ignore_nesting", |t| &mut t.ignore_nesting)
 }
 
 fn bind_thread(vm: &mut Vm, args: Args) -> R<Value> {
@@ -406,16 +400,11 @@ fn block_trap(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn set_block_trap(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
-    let v = match args.pos.get(1) {
-        Some(Value::Bool(b)) => *b,
-        Some(Value::Int(i)) => *i != 0,
-        _ => {
-            return vm.fail(
-                ExcKind::TypeError,
-                "block_trap must be set to a bool or integer",
-            )
-        }
-    };
+    let v = int_flag(
+        vm,
+        args.pos.get(1).copied(),
+        "block_trap must be set to a bool or integer",
+    )?;
     if let Some(x) = tasklet_mut(vm, t) {
         x.block_trap = v;
     }
