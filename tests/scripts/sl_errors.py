@@ -47,7 +47,7 @@ attempt("preference = 'x'", setattr, ch, "preference", "x")
 attempt("schedule_all = None", setattr, ch, "schedule_all", None)
 attempt("block_trap = 'yes'", setattr, stackless.current, "block_trap", "yes")
 attempt("set_atomic('yes')", stackless.current.set_atomic, "yes")
-attempt("send_exception with a non-class", ch.send_exception, "boom")
+attempt("send_exception with a non-class", ch.send_exception, 42)
 ch.preference = 5
 print("preference clamps to", ch.preference)
 ch.preference = -7

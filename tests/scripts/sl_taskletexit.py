@@ -10,7 +10,7 @@ def f():
 
 t = stackless.tasklet(f)()
 stackless.run()
-print("alive", t.alive, issubclass(TaskletExit, SystemExit), TaskletExit is stackless.TaskletExit)
+print("alive", t.alive, issubclass(TaskletExit, SystemExit), TaskletExit.__module__)
 
 
 def g():

@@ -14,7 +14,8 @@ use crate::class::{function, method, new_object, read_only, read_write, self_of,
 use crate::channel::Channel;
 use crate::module::{int_flag, py_attr, DEADLOCK, SWITCH_TRAPPED};
 use crate::state::{
-    can_block, channel, channel_mut, pick_next, sched, set_resume, switch, tasklet, tasklet_mut,
+    can_block, channel, channel_mut, pick_next, sched, sched_ref, set_resume, switch, tasklet,
+    tasklet_mut,
 };
 use crate::tasklet::{Place, Resume};
 
@@ -236,8 +237,12 @@ fn action(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: bool)
             Resume::Value
         };
     }
-    if next.is_none() {
-        pick_next(vm);
+    if next.is_none() && pick_next(vm) && is_exc {
+        // Stackless wakes the watchdog (or main) with the blocked sender's
+        // exception when that is what it holds.
+        if let Some(woken) = sched_ref(vm).map(|s| s.current) {
+            set_resume(vm, woken, Value::None, Resume::Throw(value));
+        }
     }
     Err(switch())
 }

@@ -49,6 +49,7 @@ const FUNCTIONS: &[NativeDef] = &[
     def("stackless.pickle_flags", pickle_flags),
     def("stackless.pickle_flags_default", pickle_flags_default),
     def("stackless.__getattr__", module_getattr),
+    def("stackless._traceback", traceback_text),
 ];
 
 /// Install the module in `vm`: its classes, a main tasklet that is
@@ -444,6 +445,14 @@ fn pickle_flags(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn pickle_flags_default(vm: &mut Vm, args: Args) -> R<Value> {
     flags_update(vm, &args, "pickle_flags_default", true)
+}
+
+/// `_traceback(exc)`: the traceback part of an exception's report, for
+/// reporting errors Stackless ignores.
+fn traceback_text(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_traceback", &args, 1, 1)?;
+    let text = vm.format_traceback(args.pos[0]);
+    Ok(vm.new_string(text))
 }
 
 fn module_getattr(vm: &mut Vm, args: Args) -> R<Value> {

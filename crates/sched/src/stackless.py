@@ -79,5 +79,7 @@ def _schedule_callback(callback, prev, next):
         callback(prev, next)
     except BaseException as e:
         import sys
-        sys.stderr.write("Exception ignored in: 'Error in scheduling callback'\n")
-        sys.stderr.write(type(e).__name__ + ": " + str(e) + "\n")
+        text = str(e)
+        last = type(e).__name__ + (": " + text if text else "")
+        sys.stderr.write("Exception ignored in: 'Error in scheduling callback'\n"
+                         + _traceback(e) + last + "\n")

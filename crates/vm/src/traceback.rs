@@ -117,6 +117,37 @@ impl Vm {
     }
 
     fn format_one(&mut self, exc: Value) -> String {
+        let mut out = self.format_traceback(exc);
+        if self.exc_is(exc, crate::types::ExcKind::SyntaxError) {
+            if let Value::Obj(id) = exc {
+                if let Obj::Instance(i) = self.heap.get(id) {
+                    let attrs = self.dict_ref(i.dict);
+                    let get = |k: &str| attrs.and_then(|d| d.get(&Vm::key_of(k)));
+                    let file = get("filename")
+                        .map(|v| self.text(v).to_string())
+                        .unwrap_or_default();
+                    let line = match get("lineno") {
+                        Some(Value::Int(n)) => n,
+                        _ => 0,
+                    };
+                    let text = get("text")
+                        .map(|v| self.text(v).to_string())
+                        .unwrap_or_default();
+                    out.push_str(&format!("  File \"{file}\", line {line}\n"));
+                    if !text.trim().is_empty() {
+                        out.push_str(&format!("    {}\n", text.trim()));
+                    }
+                }
+            }
+        }
+        out.push_str(&self.exception_line(exc));
+        out.push('\n');
+        out
+    }
+
+    /// The `Traceback (most recent call last):` part of an exception's
+    /// report, one entry per frame it passed; empty when it has none.
+    pub fn format_traceback(&self, exc: Value) -> String {
         let mut out = String::new();
         let tb = self
             .exc_data(exc)
@@ -143,30 +174,6 @@ impl Vm {
             }
             self.flush_repeats(&mut out, repeats);
         }
-        if self.exc_is(exc, crate::types::ExcKind::SyntaxError) {
-            if let Value::Obj(id) = exc {
-                if let Obj::Instance(i) = self.heap.get(id) {
-                    let attrs = self.dict_ref(i.dict);
-                    let get = |k: &str| attrs.and_then(|d| d.get(&Vm::key_of(k)));
-                    let file = get("filename")
-                        .map(|v| self.text(v).to_string())
-                        .unwrap_or_default();
-                    let line = match get("lineno") {
-                        Some(Value::Int(n)) => n,
-                        _ => 0,
-                    };
-                    let text = get("text")
-                        .map(|v| self.text(v).to_string())
-                        .unwrap_or_default();
-                    out.push_str(&format!("  File \"{file}\", line {line}\n"));
-                    if !text.trim().is_empty() {
-                        out.push_str(&format!("    {}\n", text.trim()));
-                    }
-                }
-            }
-        }
-        out.push_str(&self.exception_line(exc));
-        out.push('\n');
         out
     }
 }
