@@ -144,7 +144,8 @@ impl Program {
     }
 
     fn uncaught(&mut self, exc: Value) -> ProgramEnd {
-        if self.vm.exc_is(exc, ExcKind::SystemExit) {
+        if self.vm.exc_is(exc, ExcKind::SystemExit) && !brine_sched::is_tasklet_exit(&self.vm, exc)
+        {
             let args = self.vm.exc_data(exc).map(|d| d.args).unwrap_or(Value::None);
             let code = match args {
                 Value::Obj(id) => match self.vm.heap.get(id) {

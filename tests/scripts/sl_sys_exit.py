@@ -1,4 +1,6 @@
-# SystemExit in a tasklet reaches main like any other exception.
+# SystemExit in a tasklet ends the program at once, as Stackless's
+# "truly a SystemExit on the main thread" rule says: main's finally blocks
+# do not run.
 import sys
 
 import stackless
@@ -9,9 +11,18 @@ def quitter():
     sys.exit(0)
 
 
+def bystander():
+    try:
+        stackless.schedule()
+        print("bystander not resumed")
+    finally:
+        print("bystander finally not run")
+
+
+stackless.tasklet(bystander)()
 stackless.tasklet(quitter)()
 try:
-    stackless.run()
-except SystemExit:
-    print("main caught SystemExit")
-print("main goes on")
+    stackless.schedule()
+finally:
+    print("main finally not run")
+print("not reached")

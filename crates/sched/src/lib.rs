@@ -32,6 +32,7 @@ mod tasklet_methods;
 pub use self::{
     channel::Channel,
     error::Error,
+    module::is_tasklet_exit,
     scheduler::{HostTurn, SchedOutcome, Scheduler},
     state::{channel as channel_of, tasklet as tasklet_of, Sched, SchedTypes, Watchdog},
     tasklet::{Place, Resume, Tasklet},

@@ -50,6 +50,7 @@ const FUNCTIONS: &[NativeDef] = &[
     def("stackless.pickle_flags_default", pickle_flags_default),
     def("stackless.__getattr__", module_getattr),
     def("stackless._traceback", traceback_text),
+    def("stackless._callback_done", callback_done),
 ];
 
 /// Install the module in `vm`: its classes, a main tasklet that is
@@ -79,6 +80,7 @@ pub(crate) fn install(vm: &mut Vm) -> Result<(), Error> {
         switch_trap: 0,
         pickle_flags: 0,
         pickle_flags_default: 0,
+        callback_current: None,
     }));
     let module = vm.new_module("stackless", None);
     let dict = vm.module_dict(module).ok_or(Error::NotInstalled)?;
@@ -165,8 +167,10 @@ pub(crate) fn spawn(vm: &mut Vm, func: Value, args: Vec<Value>) -> Option<ObjId>
     Some(t)
 }
 
-/// Whether `exc` is a `TaskletExit`.
-pub(crate) fn is_tasklet_exit(vm: &Vm, exc: Value) -> bool {
+/// Whether `exc` is a `TaskletExit` (which, uncaught in main, is reported
+/// like any error rather than ending the program quietly as its base
+/// `SystemExit` would).
+pub fn is_tasklet_exit(vm: &Vm, exc: Value) -> bool {
     match sched_ref(vm) {
         Some(s) => vm.isinstance(exc, s.types.tasklet_exit),
         None => false,
@@ -219,7 +223,11 @@ pub(crate) fn push_schedule_callback(
     let next = Value::Obj(s.current);
     let prev = prev.map(Value::Obj).unwrap_or(Value::None);
     // Through the module's helper, which reports an error in the callback
-    // instead of raising it in the tasklet.
+    // instead of raising it in the tasklet, and ends the callback's view of
+    // `getcurrent()` as the previous tasklet.
+    if let (Some(p), Ok(s)) = (prev.obj(), sched(vm)) {
+        s.callback_current = Some(p);
+    }
     let helper = py_attr(vm, "_schedule_callback");
     let _ = vm.call(st, helper, Args::new(vec![cb, prev, next]), Then::Discard);
 }
@@ -240,6 +248,32 @@ pub(crate) fn main_cannot_wake(vm: &mut Vm) {
     let e = vm.new_exc(ExcKind::RuntimeError, msg);
     set_resume(vm, main, Value::None, Resume::Throw(e));
     crate::state::switch_to(vm, main);
+}
+
+/// If `t` is the running tasklet, no longer atomic, and the hard watchdog's
+/// time ran out while it could not be interrupted: take it out of the run
+/// queue and wake that watchdog with it (its `run()` returns `t`).
+/// Returns whether that happened; the caller then switches.
+pub(crate) fn interrupt_pending(vm: &mut Vm, t: ObjId) -> bool {
+    let Some(s) = sched_ref(vm) else {
+        return false;
+    };
+    let Some(w) = s.watchdogs.iter().find(|w| w.timeout > 0).copied() else {
+        return false;
+    };
+    let ready = s.current == t
+        && s.switch_trap == 0
+        && !w.soft
+        && tasklet(vm, t).is_some_and(|x| x.pending_irq && !x.atomic);
+    if !ready {
+        return false;
+    }
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.pending_irq = false;
+    }
+    unlink(vm, t);
+    crate::state::wake_watchdog(vm, w.tasklet, Value::Obj(t), Resume::Value);
+    true
 }
 
 /// The error of a switch while `switch_trap` is set.
@@ -271,7 +305,14 @@ pub(crate) fn flag(v: Value, default: bool) -> bool {
 }
 
 fn getcurrent(vm: &mut Vm, _: Args) -> R<Value> {
-    Ok(Value::Obj(sched(vm)?.current))
+    let s = sched(vm)?;
+    Ok(Value::Obj(s.callback_current.unwrap_or(s.current)))
+}
+
+/// `_callback_done()`: the schedule callback returned.
+fn callback_done(vm: &mut Vm, _: Args) -> R<Value> {
+    sched(vm)?.callback_current = None;
+    Ok(Value::None)
 }
 
 fn getmain(vm: &mut Vm, _: Args) -> R<Value> {
@@ -404,8 +445,11 @@ fn get_thread_info(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn switch_trap(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("switch_trap", &args, 1, 1)?;
-    let delta = vm.int_arg(args.pos[0], "")?;
+    vm.arity("switch_trap", &args, 0, 1)?;
+    let delta = match args.pos.first() {
+        Some(v) => vm.int_arg(*v, "")?,
+        None => 0,
+    };
     let s = sched(vm)?;
     let old = s.switch_trap;
     s.switch_trap += delta;

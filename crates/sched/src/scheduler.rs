@@ -369,9 +369,10 @@ impl Scheduler {
         }
     }
 
-    /// The running tasklet `cur` ended with `out`. Main's end ends the run.
-    /// Another's uncaught exception (not `TaskletExit`) is raised in the
-    /// innermost watchdog, or in main. When nothing is runnable after a normal end, the
+    /// The running tasklet `cur` ended with `out`. Main's end ends the run,
+    /// and so does another's `SystemExit` (the program exits). Another
+    /// uncaught exception (not `TaskletExit`) is raised in the innermost
+    /// watchdog, or in main. When nothing is runnable after a normal end, the
     /// watchdog or a paused main wakes; a blocked main gets an error.
     fn ended(&mut self, vm: &mut Vm, cur: ObjId, out: RunOutcome) -> Option<SchedOutcome> {
         *self.running = ExecState::default();
@@ -400,6 +401,10 @@ impl Scheduler {
                 return None;
             }
         };
+        // "If it is truly a SystemExit on the main thread, we want the exit!"
+        if vm.exc_is(exc, ExcKind::SystemExit) {
+            return Some(SchedOutcome::Raised(exc));
+        }
         let on_stack = sched_ref(vm).and_then(|s| s.watchdogs.last().map(|w| w.tasklet));
         match on_stack {
             Some(w) => wake_watchdog(vm, w, Value::None, Resume::Throw(exc)),

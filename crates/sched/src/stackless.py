@@ -14,7 +14,12 @@ class atomic:
         getcurrent().set_atomic(self.old)
 
 
-def _exception(exc, val=None):
+_MISSING = object()
+
+
+def _exception(exc, val=None, tb=None):
+    if tb is not None and type(tb).__name__ != "traceback":
+        raise TypeError("third argument must be a traceback object")
     if val == ():
         val = None
     if isinstance(exc, BaseException):
@@ -44,22 +49,26 @@ def _send_sequence(self, seq):
     return length
 
 
-def _send_exception(self, exc, *args):
-    return self._send_exc(_instance(exc, args, "channel.send_exception"))
+def _send_exception(self, *args):
+    if not args:
+        raise TypeError("send_exception() takes at least 1 argument")
+    return self._send_exc(_instance(args[0], args[1:], "channel.send_exception"))
 
 
 def _send_throw(self, exc, val=None, tb=None):
-    return self._send_exc(_exception(exc, val))
+    return self._send_exc(_exception(exc, val, tb))
 
 
-def _throw(self, exc=None, val=None, tb=None, pending=False):
-    if exc is None:
-        raise TypeError("throw() needs an exception")
-    return self._throw_exc(_exception(exc, val), pending)
+def _throw(self, exc=_MISSING, val=None, tb=None, pending=False):
+    if exc is _MISSING:
+        raise TypeError("throw() missing required argument 'exc' (pos 1)")
+    return self._throw_exc(_exception(exc, val, tb), pending)
 
 
-def _raise_exception(self, exc_class, *args):
-    return self._throw_exc(_instance(exc_class, args, "tasklet.raise_exception"), False)
+def _raise_exception(self, *args):
+    if not args:
+        raise TypeError("raise_exception() takes at least 1 argument")
+    return self._throw_exc(_instance(args[0], args[1:], "tasklet.raise_exception"), False)
 
 
 def _kill(self, pending=False):
@@ -77,7 +86,9 @@ def _channel_action(callback, channel, sending, willblock, value):
 def _schedule_callback(callback, prev, next):
     try:
         callback(prev, next)
+        _callback_done()
     except BaseException as e:
+        _callback_done()
         import sys
         text = str(e)
         last = type(e).__name__ + (": " + text if text else "")

@@ -68,6 +68,9 @@ pub struct Sched {
     pub pickle_flags: i64,
     /// `pickle_flags_default()`.
     pub pickle_flags_default: i64,
+    /// While the schedule callback runs: the tasklet `getcurrent()` names
+    /// (the one switched away from, as in Stackless).
+    pub callback_current: Option<ObjId>,
 }
 
 impl HostData for Sched {
@@ -83,6 +86,7 @@ impl HostData for Sched {
         ]);
         out.extend(self.py_attrs.iter().filter_map(|(_, v)| v.obj()));
         out.extend(self.schedule_callback.obj());
+        out.extend(self.callback_current);
         out.extend(self.channel_callback.obj());
     }
 }

@@ -290,7 +290,7 @@ fn run(vm: &mut Vm, args: Args) -> R<Value> {
 
 fn switch_to(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
-    check_runnable(vm, t, "switch to")?;
+    check_runnable(vm, t, "run")?;
     run_now(vm, t, RunNow::Switch)
 }
 
@@ -343,7 +343,15 @@ fn swap_flag(
 }
 
 fn set_atomic(vm: &mut Vm, args: Args) -> R<Value> {
-    swap_flag(vm, &args, "set_atomic", |t| &mut t.atomic)
+    let old = swap_flag(vm, &args, "set_atomic", |t| &mut t.atomic)?;
+    // Leaving an atomic block with the watchdog's time spent: the
+    // interrupt that waited happens now.
+    let t = this(vm, &args)?;
+    if crate::module::interrupt_pending(vm, t) {
+        set_resume(vm, t, old, Resume::Value);
+        return Err(switch());
+    }
+    Ok(old)
 }
 
 fn set_ignore_nesting(vm: &mut Vm, args: Args) -> R<Value> {
