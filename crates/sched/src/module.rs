@@ -51,6 +51,7 @@ const FUNCTIONS: &[NativeDef] = &[
     def("stackless.__getattr__", module_getattr),
     def("stackless._traceback", traceback_text),
     def("stackless._callback_done", callback_done),
+    def("stackless.set_error_handler", set_error_handler),
 ];
 
 /// Install the module in `vm`: its classes, a main tasklet that is
@@ -77,6 +78,7 @@ pub(crate) fn install(vm: &mut Vm) -> Result<(), Error> {
         py_attrs: Vec::new(),
         schedule_callback: Value::None,
         channel_callback: Value::None,
+        error_handler: Value::None,
         switch_trap: 0,
         pickle_flags: 0,
         pickle_flags_default: 0,
@@ -114,7 +116,7 @@ pub(crate) fn install(vm: &mut Vm) -> Result<(), Error> {
         }
     }
     vm.dict_set_str(vm.modules, "stackless", Value::Obj(module));
-    for helper in ["_channel_action", "_schedule_callback"] {
+    for helper in ["_channel_action", "_schedule_callback", "_error_handler"] {
         let f = vm.dict_get_str(dict, helper).unwrap_or(Value::None);
         if let Ok(s) = sched(vm) {
             s.py_attrs.push((helper.into(), f));
@@ -422,6 +424,30 @@ fn set_channel_callback(vm: &mut Vm, args: Args) -> R<Value> {
     let cb = callback_arg(vm, &args, "channel")?;
     let s = sched(vm)?;
     Ok(std::mem::replace(&mut s.channel_callback, cb))
+}
+
+fn set_error_handler(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("set_error_handler", &args, 0, 1)?;
+    let handler = args.pos.first().copied().unwrap_or(Value::None);
+    let s = sched(vm)?;
+    Ok(std::mem::replace(&mut s.error_handler, handler))
+}
+
+/// When `t` (not main) ends with `exc` and an error handler is set, the
+/// frames that call the handler in `t`, which then runs on; `None` when
+/// the exception goes on to main as usual.
+pub(crate) fn error_handler_frames(vm: &mut Vm, t: ObjId, exc: Value) -> Option<ExecState> {
+    let handler = sched_ref(vm)?.error_handler;
+    let x = tasklet(vm, t)?;
+    if handler == Value::None || x.is_main || x.in_error_handler {
+        return None;
+    }
+    let helper = py_attr(vm, "_error_handler");
+    let state = vm.start_call(helper, vec![handler, exc]).ok()?;
+    if let Some(x) = tasklet_mut(vm, t) {
+        x.in_error_handler = true;
+    }
+    Some(state)
 }
 
 fn get_channel_callback(vm: &mut Vm, _: Args) -> R<Value> {

@@ -375,6 +375,18 @@ impl Scheduler {
     /// watchdog, or in main. When nothing is runnable after a normal end, the
     /// watchdog or a paused main wakes; a blocked main gets an error.
     fn ended(&mut self, vm: &mut Vm, cur: ObjId, out: RunOutcome) -> Option<SchedOutcome> {
+        // An error handler gets the exception first, in the same tasklet.
+        if let RunOutcome::Raised(e) = out {
+            if !crate::module::is_tasklet_exit(vm, e) && !vm.exc_is(e, ExcKind::SystemExit) {
+                if let Some(state) = crate::module::error_handler_frames(vm, cur, e) {
+                    *self.running = state;
+                    return None;
+                }
+            }
+        }
+        if let Some(t) = tasklet_mut(vm, cur) {
+            t.in_error_handler = false;
+        }
         *self.running = ExecState::default();
         self.running_id = None;
         self.last_ran = Some(cur);

@@ -94,3 +94,7 @@ def _schedule_callback(callback, prev, next):
         last = type(e).__name__ + (": " + text if text else "")
         sys.stderr.write("Exception ignored in: 'Error in scheduling callback'\n"
                          + _traceback(e) + last + "\n")
+
+
+def _error_handler(handler, exc):
+    handler(type(exc), exc, getattr(exc, "__traceback__", None))

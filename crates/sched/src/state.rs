@@ -62,6 +62,9 @@ pub struct Sched {
     pub schedule_callback: Value,
     /// `set_channel_callback`'s callable, or `None`.
     pub channel_callback: Value,
+    /// `set_error_handler`'s callable, or `None`: it gets a tasklet's
+    /// uncaught exception before main does.
+    pub error_handler: Value,
     /// `switch_trap` level: switching is an error while it is not zero.
     pub switch_trap: i64,
     /// `pickle_flags()` of the thread.
@@ -88,6 +91,7 @@ impl HostData for Sched {
         out.extend(self.schedule_callback.obj());
         out.extend(self.callback_current);
         out.extend(self.channel_callback.obj());
+        out.extend(self.error_handler.obj());
     }
 }
 

@@ -60,6 +60,8 @@ pub struct Tasklet {
     /// The watchdog's time ran out while it could not be interrupted (soft
     /// watchdog, or atomic): a soft watchdog takes over at its next switch.
     pub pending_irq: bool,
+    /// It runs the error handler for its own uncaught exception.
+    pub in_error_handler: bool,
 }
 
 impl Tasklet {
@@ -77,6 +79,7 @@ impl Tasklet {
             ignore_nesting: false,
             is_main: false,
             pending_irq: false,
+            in_error_handler: false,
         }
     }
 
@@ -94,6 +97,7 @@ impl Tasklet {
             ignore_nesting: self.ignore_nesting,
             is_main: self.is_main,
             pending_irq: self.pending_irq,
+            in_error_handler: self.in_error_handler,
         }
     }
 
