@@ -364,7 +364,12 @@ fn schedule_remove(vm: &mut Vm, args: Args) -> R<Value> {
         a[0]
     };
     if !can_block(vm, cur) {
-        return Ok(retval);
+        // Nothing else can run: main alone wakes itself at once; any other
+        // tasklet would leave a blocked main stranded, so it is a deadlock.
+        if sched(vm)?.main == cur {
+            return Ok(retval);
+        }
+        return vm.fail(ExcKind::RuntimeError, DEADLOCK);
     }
     check_switch_trap(vm)?;
     unlink(vm, cur);
