@@ -385,7 +385,10 @@ impl Vm {
                     Obj::Class(c) => {
                         let n = self.text(c.qualname).to_string();
                         if c.builtin {
-                            out.push_str(&format!("<class '{n}'>"));
+                            match self.host_class_module(id) {
+                                Some(m) => out.push_str(&format!("<class '{m}.{n}'>")),
+                                None => out.push_str(&format!("<class '{n}'>")),
+                            }
                         } else {
                             let module = self
                                 .dict_ref(c.dict)

@@ -269,14 +269,32 @@ impl Vm {
         }
     }
 
-    /// `type(v).__name__`.
+    /// The name of `v`'s type as CPython's messages write it: `__name__`,
+    /// prefixed with the module for types a higher layer defines (as a C
+    /// type's `tp_name` is, `_stackless.tasklet`).
     pub fn type_name(&self, v: Value) -> String {
         if let Value::Obj(id) = v {
             if let Obj::Iter(it) = self.heap.get(id) {
                 return it.type_name().to_string();
             }
         }
-        self.class_name(self.type_of(v))
+        let cls = self.type_of(v);
+        match self.host_class_module(cls) {
+            Some(m) => format!("{m}.{}", self.class_name(cls)),
+            None => self.class_name(cls),
+        }
+    }
+
+    /// The module of a built-in class a higher layer defined (one whose
+    /// namespace names a module other than `builtins`).
+    pub fn host_class_module(&self, cls: ObjId) -> Option<String> {
+        let c = self.class(cls)?;
+        if !c.builtin {
+            return None;
+        }
+        let m = self.dict_ref(c.dict)?.get(&Vm::key_of("__module__"))?;
+        let m = self.text(m);
+        (m != "builtins" && !m.is_empty()).then(|| m.to_string())
     }
 
     /// Whether class `sub` is `base` or derives from it.

@@ -619,10 +619,13 @@ impl Vm {
                 let fset = *fset;
                 if fset == Value::None {
                     let (n, t) = (self.text(name).to_string(), self.type_name(obj));
-                    return self.fail(
-                        ExcKind::AttributeError,
-                        format!("property '{n}' of '{t}' object has no setter"),
-                    );
+                    let msg = if self.host_class_module(tp).is_some() {
+                        // A C type's read-only attribute, as CPython words it.
+                        format!("attribute '{n}' of '{t}' objects is not writable")
+                    } else {
+                        format!("property '{n}' of '{t}' object has no setter")
+                    };
+                    return self.fail(ExcKind::AttributeError, msg);
                 }
                 return Err(Ctl::call_then(fset, vec![obj, v], Then::Discard));
             }
