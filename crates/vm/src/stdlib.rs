@@ -24,6 +24,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "re" => include_str!("stdlib/re.py"),
         "textwrap" => include_str!("stdlib/textwrap.py"),
         "fractions" => include_str!("stdlib/fractions.py"),
+        "traceback" => include_str!("stdlib/traceback.py"),
         _ => return None,
     })
 }

@@ -367,6 +367,7 @@ impl Vm {
                 | "builtins.locals"
                 | "builtins.vars"
                 | "builtins.dir"
+                | "sys.exc_info"
         ));
         self.native_index.insert(def.name, id);
         id

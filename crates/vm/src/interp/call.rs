@@ -302,6 +302,16 @@ impl Vm {
                 let g = top(st)?.globals;
                 return self.apply_then(st, then, Value::Obj(g));
             }
+            "sys.exc_info" => {
+                let e = self.current_handled(st);
+                let info = if e == Value::None {
+                    vec![Value::None, Value::None, Value::None]
+                } else {
+                    vec![Value::Obj(self.type_of(e)), e, Value::None]
+                };
+                let t = self.new_tuple(info);
+                return self.apply_then(st, then, t);
+            }
             "builtins.locals" | "builtins.vars" if args.pos.is_empty() => {
                 let d = self.frame_locals(st)?;
                 return self.apply_then(st, then, d);
