@@ -3,28 +3,13 @@
 # main running, killing, throwing and blocking between rounds. The expected
 # output was printed by a build of Stackless Python.
 import stackless
-chs = [stackless.channel() for _ in range(1)]
+
+import helper_sl_mix as mix
+
+chs = mix.chs[:] = [stackless.channel() for _ in range(1)]
 chs[0].preference = 0
-log = []
-def w(name, ops):
-    try:
-        for op, arg in ops:
-            if op == 's': log.append((name, 'sched')); stackless.schedule()
-            elif op == 'tx': chs[arg].send(name); log.append((name, 'sent', arg))
-            elif op == 'rx': v = chs[arg].receive(); log.append((name, 'got', v, arg))
-            elif op == 'sp': t = stackless.tasklet(w)(name + '+', [('s', 0), ('tx', arg)]); log.append((name, 'spawned'))
-            elif op == 'rm': log.append((name, 'rm', stackless.schedule_remove(name)))
-            elif op == 'ex': raise KeyError(name)
-            elif op == 'cl': chs[arg].close(); log.append((name, 'closed', arg, chs[arg].closed))
-            elif op == 'se': chs[arg].send_exception(ValueError, name); log.append((name, 'sent exc', arg))
-            elif op == 'it': log.append((name, 'iter', [x for x in chs[arg]]))
-    except ValueError as e:
-        log.append((name, 'caught', str(e)))
-    except TaskletExit:
-        log.append((name, 'killed'))
-        raise
-    finally:
-        log.append((name, 'end'))
+log = mix.log
+w = mix.w
 ts = []
 ts.append(stackless.tasklet(w)('t0', [('sp', 0)]))
 ts.append(stackless.tasklet(w)('t1', [('rx', 0), ('sp', 0)]))
