@@ -40,3 +40,24 @@ def w(name, ops):
         raise
     finally:
         log.append((name, 'end'))
+
+
+def attempt(label, f, show=True, done=None):
+    """Run one of main's steps and print what it gave or raised."""
+    try:
+        result = f()
+    except Exception as e:
+        print(label, 'raised', type(e).__name__, e)
+    else:
+        if show:
+            print(label, result)
+        if done:
+            print(done)
+
+
+def report(ts):
+    """Print what the tasklets logged, then their states and the channels'."""
+    print(log)
+    log.clear()
+    print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs],
+          stackless.getruncount())

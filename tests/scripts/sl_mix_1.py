@@ -8,7 +8,6 @@ import helper_sl_mix as mix
 
 chs = mix.chs[:] = [stackless.channel() for _ in range(1)]
 chs[0].preference = -1
-log = mix.log
 w = mix.w
 ts = []
 ts.append(stackless.tasklet(w)('t0', [('cl', 0), ('s', 0), ('s', 0), ('rx', 0)]))
@@ -16,33 +15,13 @@ ts.append(stackless.tasklet(w)('t1', [('s', 0), ('rx', 0), ('it', 0), ('rm', 0),
 ts.append(stackless.tasklet(w)('t2', [('sp', 0), ('tx', 0)]))
 ts.append(stackless.tasklet(w)('t3', [('cl', 0), ('rx', 0), ('rm', 0), ('s', 0), ('s', 0)]))
 ts.append(stackless.tasklet(w)('t4', [('it', 0), ('s', 0), ('s', 0), ('sp', 0)]))
-try:
-    print('sched', stackless.schedule() is stackless.main)
-except Exception as e:
-    print('sched raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    print('main rx', chs[0].receive())
-except Exception as e:
-    print('main rx raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    print('run', stackless.run())
-except Exception as e:
-    print('run raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    ts[3].throw(ValueError, 'thrown', pending=False)
-except Exception as e:
-    print('throw raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    print('sched', stackless.schedule() is stackless.main)
-except Exception as e:
-    print('sched raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
+mix.attempt('sched', lambda: stackless.schedule() is stackless.main)
+mix.report(ts)
+mix.attempt('main rx', chs[0].receive)
+mix.report(ts)
+mix.attempt('run', stackless.run)
+mix.report(ts)
+mix.attempt('throw', lambda: ts[3].throw(ValueError, 'thrown', pending=False), show=False)
+mix.report(ts)
+mix.attempt('sched', lambda: stackless.schedule() is stackless.main)
+mix.report(ts)

@@ -8,40 +8,19 @@ import helper_sl_mix as mix
 
 chs = mix.chs[:] = [stackless.channel() for _ in range(1)]
 chs[0].preference = 1
-log = mix.log
 w = mix.w
 ts = []
 ts.append(stackless.tasklet(w)('t0', [('cl', 0), ('s', 0)]))
 ts.append(stackless.tasklet(w)('t1', [('sp', 0)]))
 ts.append(stackless.tasklet(w)('t2', [('sp', 0), ('sp', 0), ('tx', 0), ('it', 0)]))
 ts.append(stackless.tasklet(w)('t3', [('rx', 0), ('s', 0), ('tx', 0), ('rx', 0)]))
-try:
-    print('run', stackless.run())
-except Exception as e:
-    print('run raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    ts[0].insert()
-except Exception as e:
-    print('insert raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    ts[1].kill()
-except Exception as e:
-    print('kill raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    print('run', stackless.run())
-except Exception as e:
-    print('run raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    print('run', stackless.run())
-except Exception as e:
-    print('run raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
+mix.attempt('run', stackless.run)
+mix.report(ts)
+mix.attempt('insert', ts[0].insert, show=False)
+mix.report(ts)
+mix.attempt('kill', ts[1].kill, show=False)
+mix.report(ts)
+mix.attempt('run', stackless.run)
+mix.report(ts)
+mix.attempt('run', stackless.run)
+mix.report(ts)

@@ -8,7 +8,6 @@ import helper_sl_mix as mix
 
 chs = mix.chs[:] = [stackless.channel() for _ in range(1)]
 chs[0].preference = 1
-log = mix.log
 w = mix.w
 ts = []
 ts.append(stackless.tasklet(w)('t0', [('cl', 0), ('it', 0), ('s', 0), ('rx', 0), ('tx', 0)]))
@@ -16,34 +15,13 @@ ts.append(stackless.tasklet(w)('t1', [('rx', 0), ('rx', 0), ('se', 0), ('se', 0)
 ts.append(stackless.tasklet(w)('t2', [('tx', 0), ('tx', 0), ('cl', 0), ('cl', 0), ('rx', 0)]))
 ts.append(stackless.tasklet(w)('t3', [('s', 0), ('it', 0), ('rm', 0)]))
 ts.append(stackless.tasklet(w)('t4', [('tx', 0), ('rx', 0), ('cl', 0)]))
-try:
-    print('main rx', chs[0].receive())
-except Exception as e:
-    print('main rx raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    ts[4].kill()
-except Exception as e:
-    print('kill raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    print('run', stackless.run())
-except Exception as e:
-    print('run raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    print('run', stackless.run())
-except Exception as e:
-    print('run raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
-try:
-    chs[0].send('main')
-    print('main tx ok')
-except Exception as e:
-    print('main tx raised', type(e).__name__, e)
-print(log); log.clear()
-print([(t.alive, t.scheduled, t.blocked) for t in ts], [c.balance for c in chs], stackless.getruncount())
+mix.attempt('main rx', chs[0].receive)
+mix.report(ts)
+mix.attempt('kill', ts[4].kill, show=False)
+mix.report(ts)
+mix.attempt('run', stackless.run)
+mix.report(ts)
+mix.attempt('run', stackless.run)
+mix.report(ts)
+mix.attempt('main tx', lambda: chs[0].send('main'), show=False, done='main tx ok')
+mix.report(ts)
