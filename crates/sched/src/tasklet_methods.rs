@@ -471,9 +471,18 @@ fn prev(vm: &mut Vm, args: Args) -> R<Value> {
     neighbour(vm, &args, -1)
 }
 
+/// The tasklet's newest frame, as a frame object (a snapshot); for the
+/// running tasklet, the frame that asks, as `sys._getframe()` gives it.
 fn frame(vm: &mut Vm, args: Args) -> R<Value> {
-    get(vm, &args)?;
-    Ok(Value::None)
+    let t = this(vm, &args)?;
+    if cur(vm)? == t {
+        let getframe = vm.native_value("sys._getframe");
+        return Err(brine_vm::Ctl::tail_call(getframe, Vec::new()));
+    }
+    let frames = tasklet(vm, t)
+        .map(|x| x.state.frames.clone())
+        .unwrap_or_default();
+    Ok(vm.frame_objects(&frames))
 }
 
 fn tempval(vm: &mut Vm, args: Args) -> R<Value> {
@@ -495,10 +504,22 @@ fn zero(vm: &mut Vm, args: Args) -> R<Value> {
     Ok(Value::Int(0))
 }
 
+/// How many Python frames the tasklet has (the running one's are counted
+/// where they are, in the scheduler loop).
 fn recursion_depth(vm: &mut Vm, args: Args) -> R<Value> {
     let t = this(vm, &args)?;
-    let n = tasklet(vm, t).map_or(0, |x| x.state.frames.len());
-    Ok(Value::Int(n.saturating_sub(1) as i64))
+    if cur(vm)? == t {
+        let depth = vm.native_value("sys._depth");
+        return Err(brine_vm::Ctl::tail_call(depth, Vec::new()));
+    }
+    let n = tasklet(vm, t).map_or(0, |x| {
+        x.state
+            .frames
+            .iter()
+            .filter(|f| f.code.code.flags & brine_vm::code::flags::HOST_CALL == 0)
+            .count()
+    });
+    Ok(Value::Int(n as i64))
 }
 
 fn thread_id(vm: &mut Vm, args: Args) -> R<Value> {

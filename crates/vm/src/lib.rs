@@ -22,6 +22,7 @@ pub mod class;
 pub mod code;
 pub mod format;
 pub mod frame;
+pub mod frame_object;
 pub mod hash;
 pub mod heap;
 pub mod host;

@@ -64,6 +64,8 @@ pub struct Vm {
     /// The code at the bottom of host calls, without and with keyword
     /// arguments, once made.
     pub(crate) host_call: [Option<ObjId>; 2],
+    /// The class of frame objects, once made.
+    pub(crate) frame_class: Option<ObjId>,
     pub(crate) slot_pool: Vec<Vec<Value>>,
     /// How many instructions [`Vm::run`] has executed, in all states.
     pub executed: u64,
@@ -368,6 +370,8 @@ impl Vm {
                 | "builtins.vars"
                 | "builtins.dir"
                 | "sys.exc_info"
+                | "sys._getframe"
+                | "sys._depth"
         ));
         self.native_index.insert(def.name, id);
         id
@@ -442,6 +446,7 @@ impl Vm {
             host_state: None,
             module_inits: FxHashMap::default(),
             host_call: [None; 2],
+            frame_class: None,
             slot_pool: Vec::new(),
             executed: 0,
             exit_code: None,
@@ -497,6 +502,7 @@ impl Vm {
             s.trace(&mut ids);
         }
         ids.extend(self.host_call.iter().flatten());
+        ids.extend(self.frame_class);
         if let Some(h) = &self.host_state {
             h.trace(&mut ids);
         }

@@ -19,6 +19,8 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("sys.setrecursionlimit", F, setrecursionlimit),
     def("sys.intern", F, sys_intern),
     def("sys.exc_info", F, sys_exc_info),
+    def("sys._getframe", F, sys_getframe),
+    def("sys._depth", F, sys_depth),
     def("sys._format_traceback", F, sys_format_traceback),
     def("time.time", F, time_time),
     def("time.perf_counter", F, time_monotonic),
@@ -174,6 +176,18 @@ fn time_sleep(vm: &mut Vm, args: Args) -> R<Value> {
 /// reached directly (as a value called from a built-in) it has no frame.
 fn sys_exc_info(vm: &mut Vm, _: Args) -> R<Value> {
     Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None]))
+}
+
+/// `sys._getframe()` is answered by the call path, which sees the frames;
+/// reached directly it has none to give.
+fn sys_getframe(vm: &mut Vm, _: Args) -> R<Value> {
+    vm.fail(ExcKind::ValueError, "call stack is not deep enough")
+}
+
+/// `sys._depth()`: how many Python frames the caller's state has; answered
+/// by the call path, which sees them.
+fn sys_depth(_: &mut Vm, _: Args) -> R<Value> {
+    Ok(Value::Int(0))
 }
 
 /// `sys._format_traceback(exc)`: the `Traceback (most recent call last):`

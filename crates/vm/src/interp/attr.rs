@@ -434,6 +434,7 @@ impl Vm {
                     | "gi_frame"
                     | "value"
             )
+            && !n.starts_with("co_")
         {
             return Ok(None);
         }
@@ -574,13 +575,9 @@ impl Vm {
             (Obj::Slice { start, .. }, "start") => Some(*start),
             (Obj::Slice { stop, .. }, "stop") => Some(*stop),
             (Obj::Slice { step, .. }, "step") => Some(*step),
-            (Obj::Code(c), "co_name") => {
-                let s = c.code.name.clone();
-                Some(self.new_str(&s))
-            }
-            (Obj::Code(c), "co_filename") => {
-                let s = c.code.filename.clone();
-                Some(self.new_str(&s))
+            (Obj::Code(c), _) if n.starts_with("co_") => {
+                let c = c.clone();
+                self.code_attr(&c, &n)
             }
             (Obj::Property { fget, .. }, "fget") => Some(*fget),
             (Obj::Property { fset, .. }, "fset") => Some(*fset),
@@ -590,6 +587,32 @@ impl Vm {
             _ => None,
         };
         Ok(v)
+    }
+
+    /// The `co_*` attributes of a code object.
+    fn code_attr(&mut self, c: &crate::objects::code::CodeData, n: &str) -> Option<Value> {
+        let co = &c.code;
+        let strs = |vm: &mut Vm, names: &[String]| {
+            let items: Vec<Value> = names.iter().map(|s| vm.new_str(s)).collect();
+            vm.new_tuple(items)
+        };
+        Some(match n {
+            "co_name" => self.new_str(&co.name),
+            "co_qualname" => self.new_str(&co.qualname),
+            "co_filename" => self.new_str(&co.filename),
+            "co_firstlineno" => Value::Int(i64::from(co.first_line)),
+            "co_argcount" => Value::Int(i64::from(co.argcount)),
+            "co_posonlyargcount" => Value::Int(i64::from(co.posonlyargcount)),
+            "co_kwonlyargcount" => Value::Int(i64::from(co.kwonlyargcount)),
+            "co_nlocals" => Value::Int(co.varnames.len() as i64),
+            "co_flags" => Value::Int(i64::from(co.flags & 0xffff)),
+            "co_varnames" => strs(self, &co.varnames),
+            "co_names" => strs(self, &co.names),
+            "co_cellvars" => strs(self, &co.cellvars),
+            "co_freevars" => strs(self, &co.freevars),
+            "co_consts" => self.new_tuple(c.consts.clone()),
+            _ => return None,
+        })
     }
 
     /// `setattr(obj, name, v)`.

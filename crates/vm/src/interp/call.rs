@@ -302,6 +302,33 @@ impl Vm {
                 let g = top(st)?.globals;
                 return self.apply_then(st, then, Value::Obj(g));
             }
+            "sys._getframe" => {
+                let depth = match args.pos.first() {
+                    Some(v) => self.int_arg(*v, "")?.max(0) as usize,
+                    None => 0,
+                };
+                let visible: Vec<usize> = (0..st.frames.len())
+                    .filter(|&i| st.frames[i].code.code.flags & crate::code::flags::HOST_CALL == 0)
+                    .collect();
+                let Some(&top_index) = visible
+                    .len()
+                    .checked_sub(depth + 1)
+                    .and_then(|i| visible.get(i))
+                else {
+                    return self.fail(ExcKind::ValueError, "call stack is not deep enough");
+                };
+                let frames = st.frames[..=top_index].to_vec();
+                let f = self.frame_objects(&frames);
+                return self.apply_then(st, then, f);
+            }
+            "sys._depth" => {
+                let n = st
+                    .frames
+                    .iter()
+                    .filter(|f| f.code.code.flags & crate::code::flags::HOST_CALL == 0)
+                    .count();
+                return self.apply_then(st, then, Value::Int(n as i64));
+            }
             "sys.exc_info" => {
                 let e = self.current_handled(st);
                 let info = if e == Value::None {
@@ -968,12 +995,18 @@ impl Vm {
     /// `locals()`: the namespace of a class body or module, else a new dict
     /// of the frame's bound fast locals and cells.
     fn frame_locals(&mut self, st: &mut ExecState) -> R<Value> {
-        let f = top(st)?;
+        let f = top(st)?.clone();
+        Ok(self.locals_of(&f))
+    }
+
+    /// `locals()` of a frame: the namespace of a class body or module, else
+    /// a new dict of its bound fast locals and cells.
+    pub fn locals_of(&mut self, f: &crate::frame::Frame) -> Value {
         if let Some(ns) = f.namespace {
-            return Ok(Value::Obj(ns));
+            return Value::Obj(ns);
         }
         if f.code.code.name == "<module>" {
-            return Ok(Value::Obj(f.globals));
+            return Value::Obj(f.globals);
         }
         let mut pairs: Vec<(String, Value)> = Vec::new();
         let co = &f.code.code;
@@ -999,7 +1032,7 @@ impl Vm {
         for (n, v) in pairs {
             self.dict_set_str(d, &n, v);
         }
-        Ok(Value::Obj(d))
+        Value::Obj(d)
     }
 
     /// `dir()`: the names of a namespace dict (from `frame_locals`), sorted.
