@@ -238,7 +238,9 @@ pub(crate) fn push_schedule_callback(
 /// blocked on a channel: main gets Stackless's error for that, raised
 /// where it blocked.
 pub(crate) fn main_cannot_wake(vm: &mut Vm) {
-    let Some(main) = sched_ref(vm).map(|s| s.main) else {
+    // The one to wake is the innermost watchdog, or main; Stackless's
+    // message names main either way.
+    let Some(main) = crate::state::wakeup(vm) else {
         return;
     };
     let msg = match tasklet(vm, main).map(|t| t.place) {

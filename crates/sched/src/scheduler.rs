@@ -325,7 +325,6 @@ impl Scheduler {
             return None;
         }
         let callback = s.schedule_callback;
-        self.watchdog = s.watchdogs.iter().find(|w| w.timeout > 0).copied();
         if let Some(old) = self.running_id {
             self.last_ran = Some(old);
         }
@@ -338,6 +337,12 @@ impl Scheduler {
                 t.running = false;
             }
         }
+        // A tasklet waiting in `run()` that runs again returns from it.
+        if sched_ref(vm).is_some_and(|s| s.watchdogs.iter().any(|w| w.tasklet == cur)) {
+            crate::state::leave_watchdog_stack(vm, cur);
+        }
+        self.watchdog =
+            sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0).copied());
         let t = tasklet_mut(vm, cur)?;
         let resume = std::mem::replace(&mut t.resume, Resume::Continue);
         let tempval = std::mem::replace(&mut t.tempval, Value::None);

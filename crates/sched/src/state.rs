@@ -166,11 +166,8 @@ pub(crate) fn unlink(vm: &mut Vm, t: ObjId) {
                 }
             }
         }
-        Place::Watchdog => {
-            if let Some(s) = vm.host_state_mut::<Sched>() {
-                s.watchdogs.retain(|w| w.tasklet != t);
-            }
-        }
+        // It stays on the stack of watchdogs until its `run()` returns.
+        Place::Watchdog => {}
     }
     if let Some(x) = tasklet_mut(vm, t) {
         x.place = Place::Nowhere;
@@ -217,10 +214,11 @@ pub(crate) fn switch_to(vm: &mut Vm, t: ObjId) {
     }
 }
 
-/// Resume watchdog `w` with what its `run()` gives. It leaves the stack of
-/// watchdogs, and so does every watchdog inside it, which becomes runnable
-/// again (its own `run()` returns `None` when it runs).
-pub(crate) fn wake_watchdog(vm: &mut Vm, w: ObjId, tempval: Value, resume: Resume) {
+/// Tasklet `w` runs again: if it waits in `run()`, that call returns, so
+/// it leaves the stack of watchdogs, and so does every watchdog inside it,
+/// which becomes runnable again at the end of the run queue unless it is
+/// scheduled already (its own `run()` returns `None` when it runs).
+pub(crate) fn leave_watchdog_stack(vm: &mut Vm, w: ObjId) {
     let inner: Vec<ObjId> = match vm.host_state_mut::<Sched>() {
         Some(s) => match s.watchdogs.iter().rposition(|x| x.tasklet == w) {
             Some(i) => {
@@ -238,22 +236,32 @@ pub(crate) fn wake_watchdog(vm: &mut Vm, w: ObjId, tempval: Value, resume: Resum
         None => Vec::new(),
     };
     for t in inner {
-        if let Some(x) = tasklet_mut(vm, t) {
-            x.place = Place::Nowhere;
+        let floating = tasklet_mut(vm, t).is_some_and(|x| {
+            let f = matches!(x.place, Place::Watchdog | Place::Nowhere);
+            if f {
+                x.place = Place::Nowhere;
+            }
+            f
+        });
+        if floating {
+            set_resume(vm, t, Value::None, Resume::Value);
+            insert_last(vm, t);
         }
-        set_resume(vm, t, Value::None, Resume::Value);
-        insert_last(vm, t);
     }
-    if let Some(x) = tasklet_mut(vm, w) {
-        x.place = Place::Nowhere;
-    }
+}
+
+/// Resume watchdog `w` with what its `run()` gives (see
+/// [`leave_watchdog_stack`] for the watchdogs inside it).
+pub(crate) fn wake_watchdog(vm: &mut Vm, w: ObjId, tempval: Value, resume: Resume) {
+    unlink(vm, w);
     set_resume(vm, w, tempval, resume);
     switch_to(vm, w);
 }
 
-/// Whether `t` is in no chain: not runnable, not blocked, not a watchdog.
+/// Whether `t` is in no chain: not runnable and not blocked (a watchdog
+/// waiting in `run()` is in none).
 fn floating(vm: &Vm, t: ObjId) -> bool {
-    tasklet(vm, t).is_some_and(|x| x.place == Place::Nowhere)
+    tasklet(vm, t).is_some_and(|x| matches!(x.place, Place::Nowhere | Place::Watchdog))
 }
 
 /// Set what `t` gets when it next runs.
@@ -277,19 +285,28 @@ pub(crate) fn pick_next(vm: &mut Vm) -> bool {
         s.current = next;
         return true;
     }
-    if let Some(w) = s.watchdogs.last().map(|w| w.tasklet) {
+    let Some(w) = wakeup(vm) else {
+        return false;
+    };
+    if !floating(vm, w) {
+        return false;
+    }
+    if tasklet(vm, w).is_some_and(|x| x.place == Place::Watchdog) {
         wake_watchdog(vm, w, Value::None, Resume::Value);
         return true;
     }
-    let main = s.main;
-    if !floating(vm, main) {
-        return false;
+    if tasklet(vm, w).is_some_and(|m| m.resume == Resume::Continue) {
+        set_resume(vm, w, Value::None, Resume::Value);
     }
-    if tasklet(vm, main).is_some_and(|m| m.resume == Resume::Continue) {
-        set_resume(vm, main, Value::None, Resume::Value);
-    }
-    switch_to(vm, main);
+    switch_to(vm, w);
     true
+}
+
+/// The tasklet to wake when nothing else can run: the innermost watchdog,
+/// else main.
+pub(crate) fn wakeup(vm: &Vm) -> Option<ObjId> {
+    let s = sched_ref(vm)?;
+    Some(s.watchdogs.last().map_or(s.main, |w| w.tasklet))
 }
 
 /// Whether the current tasklet `me` may block: another tasklet is
@@ -299,8 +316,8 @@ pub(crate) fn can_block(vm: &Vm, me: ObjId) -> bool {
     let Some(s) = sched_ref(vm) else {
         return false;
     };
-    if s.runq.iter().any(|t| *t != me) || !s.watchdogs.is_empty() {
+    if s.runq.iter().any(|t| *t != me) {
         return true;
     }
-    s.main != me && floating(vm, s.main)
+    wakeup(vm).is_some_and(|w| w != me && floating(vm, w))
 }
