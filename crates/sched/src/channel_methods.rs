@@ -192,16 +192,16 @@ fn action(vm: &mut Vm, ch: View, me: ObjId, dir: i8, value: Value, is_exc: bool)
     if ch.partner_waiting(dir) {
         return transfer(vm, ch, me, dir, value, is_exc);
     }
-    if ch.closing {
-        return vm.fail(
-            ExcKind::ValueError,
-            "Send/receive operation on a closed channel",
-        );
-    }
     if tasklet(vm, me).is_some_and(|t| t.block_trap) {
         return vm.fail(
             ExcKind::RuntimeError,
             "this tasklet does not like to be blocked.",
+        );
+    }
+    if ch.closing {
+        return vm.fail(
+            ExcKind::ValueError,
+            "Send/receive operation on a closed channel",
         );
     }
     let s = sched(vm)?;

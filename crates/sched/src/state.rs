@@ -253,7 +253,13 @@ pub(crate) fn leave_watchdog_stack(vm: &mut Vm, w: ObjId) {
 /// Resume watchdog `w` with what its `run()` gives (see
 /// [`leave_watchdog_stack`] for the watchdogs inside it).
 pub(crate) fn wake_watchdog(vm: &mut Vm, w: ObjId, tempval: Value, resume: Resume) {
-    unlink(vm, w);
+    // Waiting in `run()` is no chain; one made runnable meanwhile keeps its
+    // place and the queue turns to it.
+    if let Some(x) = tasklet_mut(vm, w) {
+        if x.place == Place::Watchdog {
+            x.place = Place::Nowhere;
+        }
+    }
     set_resume(vm, w, tempval, resume);
     switch_to(vm, w);
 }
