@@ -25,6 +25,7 @@ const METHODS: &[NativeDef] = &[
     method("stackless.channel.send", send),
     method("stackless.channel.receive", receive),
     method("stackless.channel._send_exc", send_exc),
+    method("stackless.channel._send_exc_now", send_exc_now),
     method("stackless.channel._send_now", send_now),
     method("stackless.channel._receive_now", receive_now),
     method("stackless.channel.close", close),
@@ -125,6 +126,12 @@ fn init(vm: &mut Vm, args: Args) -> R<Value> {
 /// the value sent are the arguments. With a channel callback set, the
 /// action goes through the module's Python helper, which calls it first.
 fn checked_action(vm: &mut Vm, args: &Args, dir: i8, callback: bool) -> R<Value> {
+    checked_action_of(vm, args, dir, callback, false)
+}
+
+/// [`checked_action`] for a value that is a plain one or (`is_exc`) an
+/// exception for the receiver to raise.
+fn checked_action_of(vm: &mut Vm, args: &Args, dir: i8, callback: bool, is_exc: bool) -> R<Value> {
     let (name, n) = if dir > 0 { ("send", 2) } else { ("receive", 1) };
     vm.arity_m(name, args, n, n)?;
     let Some(ch) = args
@@ -135,7 +142,7 @@ fn checked_action(vm: &mut Vm, args: &Args, dir: i8, callback: bool) -> R<Value>
     else {
         return vm.fail(
             ExcKind::TypeError,
-            "descriptor requires a 'stackless.channel' object",
+            "descriptor requires a '_stackless.channel' object",
         );
     };
     let value = if dir > 0 { args.pos[1] } else { Value::None };
@@ -152,10 +159,11 @@ fn checked_action(vm: &mut Vm, args: &Args, dir: i8, callback: bool) -> R<Value>
                 Value::Int(i64::from(dir > 0)),
                 Value::Int(i64::from(willblock)),
                 value,
+                Value::Bool(is_exc),
             ],
         ));
     }
-    action(vm, ch, me, dir, value, false)
+    action(vm, ch, me, dir, value, is_exc)
 }
 
 fn send(vm: &mut Vm, args: Args) -> R<Value> {
@@ -176,13 +184,12 @@ fn receive_now(vm: &mut Vm, args: Args) -> R<Value> {
 
 /// `_send_exc(exc)`: send an exception instance, which the receiver raises.
 fn send_exc(vm: &mut Vm, args: Args) -> R<Value> {
-    let c = this(vm, &args)?;
-    vm.arity_m("send_exception", &args, 2, 2)?;
-    let Some(ch) = view(vm, c) else {
-        return vm.fail(ExcKind::TypeError, "not a channel");
-    };
-    let me = sched(vm)?.current;
-    action(vm, ch, me, 1, args.pos[1], true)
+    checked_action_of(vm, &args, 1, true, true)
+}
+
+/// `_send_exc_now(exc)`: `_send_exc` once the channel callback has run.
+fn send_exc_now(vm: &mut Vm, args: Args) -> R<Value> {
+    checked_action_of(vm, &args, 1, false, true)
 }
 
 /// One send (`dir` 1) or receive (`dir` -1) by the current tasklet `me`.

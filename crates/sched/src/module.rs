@@ -217,21 +217,27 @@ pub(crate) fn push_schedule_callback(
     st: &mut ExecState,
     cb: Value,
     prev: Option<ObjId>,
+    resume: Resume,
+    tempval: Value,
 ) {
-    if cb == Value::None {
-        return;
-    }
     let Some(s) = sched_ref(vm) else { return };
     let next = Value::Obj(s.current);
     let prev = prev.map(Value::Obj).unwrap_or(Value::None);
     // Through the module's helper, which reports an error in the callback
-    // instead of raising it in the tasklet, and ends the callback's view of
-    // `getcurrent()` as the previous tasklet.
+    // instead of raising it in the tasklet, ends the callback's view of
+    // `getcurrent()` as the previous tasklet, and then returns (or raises)
+    // what the tasklet resumes with, as the call that switched it out.
     if let (Some(p), Ok(s)) = (prev.obj(), sched(vm)) {
         s.callback_current = Some(p);
     }
     let helper = py_attr(vm, "_schedule_callback");
-    let _ = vm.call(st, helper, Args::new(vec![cb, prev, next]), Then::Discard);
+    let (mode, value, then) = match resume {
+        Resume::Continue => (0, Value::None, Then::Discard),
+        Resume::Value => (1, tempval, st.pending.take().unwrap_or(Then::Push)),
+        Resume::Throw(e) => (2, e, st.pending.take().unwrap_or(Then::Push)),
+    };
+    let args = vec![cb, prev, next, Value::Int(mode), value];
+    let _ = vm.call(st, helper, Args::new(args), then);
 }
 
 /// A tasklet ended, none is runnable, there is no watchdog, and main is

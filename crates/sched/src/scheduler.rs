@@ -360,18 +360,24 @@ impl Scheduler {
         std::mem::swap(&mut self.running, &mut t.state);
         self.running_id = Some(cur);
         self.switched_in = vm.executed;
+        if callback != Value::None {
+            // The callback runs first, then hands the tasklet what it resumes with.
+            crate::module::push_schedule_callback(
+                vm,
+                &mut self.running,
+                callback,
+                prev,
+                resume,
+                tempval,
+            );
+            return None;
+        }
         let done = match resume {
             Resume::Continue => None,
             Resume::Value => vm.resume_with(&mut self.running, tempval),
             Resume::Throw(e) => vm.throw_into(&mut self.running, e),
         };
-        match done {
-            Some(o) => self.ended(vm, cur, o),
-            None => {
-                crate::module::push_schedule_callback(vm, &mut self.running, callback, prev);
-                None
-            }
-        }
+        done.and_then(|o| self.ended(vm, cur, o))
     }
 
     /// The running tasklet `cur` ended with `out`. Main's end ends the run,

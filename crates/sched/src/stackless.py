@@ -76,14 +76,18 @@ def _kill(self, pending=False):
         return self._throw_exc(TaskletExit(), pending)
 
 
-def _channel_action(callback, channel, sending, willblock, value):
+def _channel_action(callback, channel, sending, willblock, value, is_exception):
     callback(channel, getcurrent(), sending, willblock)
+    if is_exception:
+        return channel._send_exc_now(value)
     if sending:
         return channel._send_now(value)
     return channel._receive_now()
 
 
-def _schedule_callback(callback, prev, next):
+def _schedule_callback(callback, prev, next, mode, value):
+    # mode 0: the tasklet goes on where it stopped; 1: the call that
+    # switched it out returns `value`; 2: that call raises `value`.
     try:
         callback(prev, next)
         _callback_done()
@@ -94,6 +98,9 @@ def _schedule_callback(callback, prev, next):
         last = type(e).__name__ + (": " + text if text else "")
         sys.stderr.write("Exception ignored in: 'Error in scheduling callback'\n"
                          + _traceback(e) + last + "\n")
+    if mode == 2:
+        raise value
+    return value
 
 
 def _error_handler(handler, exc):

@@ -372,8 +372,11 @@ fn get(vm: &mut Vm, args: &Args) -> R<(ObjId, Tasklet)> {
 }
 
 fn alive(vm: &mut Vm, args: Args) -> R<Value> {
-    let (_, x) = get(vm, &args)?;
-    Ok(Value::Bool(x.alive || x.running))
+    let (t, x) = get(vm, &args)?;
+    // During the schedule callback the tasklet switched from is current,
+    // even one that has just ended.
+    let in_callback = sched(vm)?.callback_current == Some(t);
+    Ok(Value::Bool(x.alive || x.running || in_callback))
 }
 
 fn paused(vm: &mut Vm, args: Args) -> R<Value> {
