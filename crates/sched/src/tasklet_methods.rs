@@ -141,6 +141,11 @@ fn do_bind(vm: &mut Vm, t: ObjId, func: Value, args: Value, kwargs: Value) -> R<
     if x.scheduled() {
         return vm.fail(ExcKind::RuntimeError, "tasklet is scheduled");
     }
+    // Stackless's run() switches with the C stack: a tasklet waiting in it
+    // cannot be rebound.
+    if sched(vm)?.watchdogs.iter().any(|w| w.tasklet == t) {
+        return vm.fail(ExcKind::RuntimeError, "tasklet has C state on its stack");
+    }
     if x.is_main && absent(args) && absent(kwargs) {
         return vm.fail(ExcKind::RuntimeError, "can't unbind the main tasklet");
     }
