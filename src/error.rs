@@ -19,6 +19,9 @@ pub enum Error {
     /// The scheduler could not be installed.
     #[error(transparent)]
     Sched(#[from] brine_sched::Error),
+    /// Pickling, loading or a checkpoint failed.
+    #[error(transparent)]
+    Pickle(#[from] brine_pickle::Error),
     /// A module a host defined did not compile or its body raised.
     #[error("module failed: {0}")]
     Module(String),

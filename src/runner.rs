@@ -71,6 +71,7 @@ impl Program {
         })?;
         let mut vm = Vm::new(Some(Box::new(Compiler)))?;
         let mut sched = Scheduler::new(&mut vm)?;
+        brine_pickle::install(&mut vm, brine_pickle::Registry::new())?;
         vm.stdout = stdout;
         vm.stderr = stderr;
         let filename = path.display().to_string();

@@ -66,15 +66,17 @@ mod stackdepth;
 mod stmt;
 mod symtable;
 mod unit;
-pub mod verify;
 
 #[cfg(test)]
 mod tests;
+
+/// The code checker lives in brine-vm, so that a host loading code from
+/// elsewhere needs no parser; it is re-exported here for compiler users.
+pub use brine_vm::verify::{verify, VerifyError};
 
 pub use self::{
     compiler::compile_module,
     dis::disassemble,
     error::{CompileError, ErrorKind},
     service::Compiler,
-    verify::{verify, VerifyError},
 };

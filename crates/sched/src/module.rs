@@ -16,11 +16,12 @@ const PY_SOURCE: &str = include_str!("stackless.py");
 /// The id `threading.get_ident()` would give the one thread.
 pub(crate) const THREAD_ID: i64 = 1;
 
-/// `PICKLEFLAGS_*` constants: bit 0, 1 and 2.
-const PICKLEFLAGS: [(&str, i64); 3] = [
+/// `PICKLEFLAGS_*` constants: bits 0 to 3.
+const PICKLEFLAGS: [(&str, i64); 4] = [
     ("PICKLEFLAGS_PRESERVE_TRACING_STATE", 1),
     ("PICKLEFLAGS_PRESERVE_AG_FINALIZER", 2),
     ("PICKLEFLAGS_RESET_AG_FINALIZER", 4),
+    ("PICKLEFLAGS_PICKLE_CONTEXT", 8),
 ];
 
 const fn def(name: &'static str, f: brine_vm::native::NativeFn) -> NativeDef {
@@ -116,6 +117,14 @@ pub(crate) fn install(vm: &mut Vm) -> Result<(), Error> {
         }
     }
     vm.dict_set_str(vm.modules, "stackless", Value::Obj(module));
+    let extension = vm.new_module("_stackless", None);
+    let extension_dict = vm.module_dict(extension).ok_or(Error::NotInstalled)?;
+    for name in ["tasklet", "channel", "TaskletExit"] {
+        if let Some(v) = vm.dict_get_str(dict, name) {
+            vm.dict_set_str(extension_dict, name, v);
+        }
+    }
+    vm.dict_set_str(vm.modules, "_stackless", Value::Obj(extension));
     for helper in ["_channel_action", "_schedule_callback", "_error_handler"] {
         let f = vm.dict_get_str(dict, helper).unwrap_or(Value::None);
         if let Ok(s) = sched(vm) {
@@ -505,7 +514,7 @@ fn flags_update(vm: &mut Vm, args: &Args, name: &str, default: bool) -> R<Value>
         }
     };
     let (new, mask) = (get(vm, a[0])?, get(vm, a[1])?);
-    if new != -1 && new & !7 != 0 {
+    if new != -1 && new & !15 != 0 {
         return vm.fail(ExcKind::ValueError, "Invalid pickle flags");
     }
     let s = sched(vm)?;
@@ -516,7 +525,7 @@ fn flags_update(vm: &mut Vm, args: &Args, name: &str, default: bool) -> R<Value>
     };
     let old = *slot;
     if new != -1 {
-        let mask = if mask == -1 { 7 } else { mask & 7 };
+        let mask = if mask == -1 { 15 } else { mask & 15 };
         *slot = (old & !mask) | (new & mask);
     }
     Ok(Value::Int(old))

@@ -18,6 +18,11 @@ use crate::heap::ObjId;
 use crate::objects::code::CodeData;
 use crate::value::Value;
 
+/// The instruction index of a frame that cannot run: one loaded from a
+/// pickle whose code is invalid, or that belonged to a tasklet that was not
+/// restorable. Running it raises `RuntimeError` (as in Stackless).
+pub const INVALID_PC: u32 = u32::MAX;
+
 /// An active exception handler of a frame (pushed by `SetupExcept`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Handler {

@@ -224,6 +224,12 @@ impl Vm {
         };
         let pc = frame.pc as usize;
         let Some(&instr) = frame.code.code.instructions.get(pc) else {
+            if frame.pc == crate::frame::INVALID_PC {
+                return self.fail(
+                    crate::types::ExcKind::RuntimeError,
+                    "cannot run an invalid frame: its code or its tasklet could not be restored",
+                );
+            }
             return self.fail(
                 crate::types::ExcKind::SystemError,
                 "instruction index out of range",

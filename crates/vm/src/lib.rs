@@ -37,6 +37,7 @@ pub mod stdlib;
 pub mod traceback;
 pub mod types;
 pub mod value;
+pub mod verify;
 pub mod vm;
 
 pub use self::{

@@ -17,7 +17,24 @@ use crate::vm::Vm;
 impl Vm {
     /// Put a code object (and the code objects among its constants) in the heap.
     pub fn load_code(&mut self, code: CodeObject) -> ObjId {
-        let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let data = self.code_data(code, &[]);
+        self.heap.alloc(Obj::Code(Rc::new(data)))
+    }
+
+    /// A code object as the VM holds it. The constants at the indices
+    /// `linked` names are the code objects given there, already in the
+    /// heap (how a loaded pickle shares nested code); the others are made
+    /// from `code.consts`.
+    pub fn code_data(&mut self, code: CodeObject, linked: &[(usize, ObjId)]) -> CodeData {
+        let consts: Vec<Value> = code
+            .consts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match linked.iter().find(|(j, _)| *j == i) {
+                Some((_, id)) => Value::Obj(*id),
+                None => self.const_value(c),
+            })
+            .collect();
         let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
         let name_keys = code.names.iter().map(|n| Vm::key_of(n)).collect();
         let global_hints = code
@@ -40,7 +57,7 @@ impl Vm {
                     .map(|i| i as u32)
             })
             .collect();
-        self.heap.alloc(Obj::Code(Rc::new(CodeData {
+        CodeData {
             code,
             consts,
             names,
@@ -49,7 +66,7 @@ impl Vm {
             invalid: false,
             global_hints,
             method_hints,
-        })))
+        }
     }
 
     fn const_value(&mut self, c: &Const) -> Value {
@@ -240,7 +257,7 @@ impl Vm {
     }
 
     /// A built-in module by name (`sys`, `math`, or one registered by a higher layer).
-    pub(crate) fn builtin_module(&mut self, name: &str) -> R<Option<ObjId>> {
+    pub fn builtin_module(&mut self, name: &str) -> R<Option<ObjId>> {
         let prefix = format!("{name}.");
         let defs: Vec<(&'static str, crate::native::NativeId)> = self
             .natives

@@ -25,6 +25,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "textwrap" => include_str!("stdlib/textwrap.py"),
         "fractions" => include_str!("stdlib/fractions.py"),
         "traceback" => include_str!("stdlib/traceback.py"),
+        "warnings" => include_str!("stdlib/warnings.py"),
+        "io" => include_str!("stdlib/io.py"),
         _ => return None,
     })
 }

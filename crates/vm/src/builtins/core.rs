@@ -52,6 +52,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("builtins.input", F, input),
     def("builtins.quit", F, exit),
     def("builtins.__build_class__", F, build_class_placeholder),
+    def("builtins.__import__", F, import),
     def("builtins._write", F, write),
     def("builtins._is_native", F, is_native),
     def("builtins._str_native", F, str_native),
@@ -67,6 +68,93 @@ fn build_class_placeholder(vm: &mut Vm, _: Args) -> R<Value> {
         ExcKind::SystemError,
         "__build_class__ called outside a call",
     )
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the
+/// module, imported as an `import` statement would (a module not loaded yet
+/// runs its body in a call made for it).
+fn import(vm: &mut Vm, args: Args) -> R<Value> {
+    let Some(name) = args
+        .pos
+        .first()
+        .copied()
+        .or_else(|| vm.kwarg(&args, "name"))
+    else {
+        return vm.fail(
+            ExcKind::TypeError,
+            "__import__() missing required argument 'name' (pos 1)",
+        );
+    };
+    let Some(name) = vm.str_of(name).map(|s| s.s.to_string()) else {
+        return vm.fail(ExcKind::TypeError, "__import__() argument 1 must be str");
+    };
+    let level = args
+        .pos
+        .get(4)
+        .copied()
+        .or_else(|| vm.kwarg(&args, "level"));
+    if matches!(level, Some(Value::Int(l)) if l != 0) {
+        return vm.fail(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package",
+        );
+    }
+    let valid = !name.is_empty()
+        && name.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+                && chars.all(|c| c.is_alphanumeric() || c == '_')
+        });
+    if !valid {
+        return vm.fail(
+            ExcKind::ModuleNotFoundError,
+            format!("No module named '{name}'"),
+        );
+    }
+    if let Some(m) = vm.dict_get_str(vm.modules, &name) {
+        return Ok(m);
+    }
+    if let Some(m) = vm.builtin_module(&name)? {
+        return Ok(Value::Obj(m));
+    }
+    let Some(compiler) = vm.compiler.as_ref() else {
+        return vm.fail(
+            ExcKind::ModuleNotFoundError,
+            format!("No module named '{name}'"),
+        );
+    };
+    let source = format!("def __import__():\n    import {name} as m\n    return m\n");
+    let code = match compiler.compile_module(&source, "<import>") {
+        Ok(c) => c,
+        Err(e) => return Err(Ctl::Raise(vm.syntax_error(&e))),
+    };
+    let module_code = vm.load_code(code);
+    let func_code = match vm.heap.get(module_code) {
+        Obj::Code(c) => c.consts.iter().find_map(|v| {
+            v.obj()
+                .filter(|id| matches!(vm.heap.get(*id), Obj::Code(_)))
+        }),
+        _ => None,
+    };
+    let Some(func_code) = func_code else {
+        return vm.fail(ExcKind::SystemError, "__import__: no function compiled");
+    };
+    let globals = vm.new_dict();
+    let fname = vm.intern("__import__");
+    let func = crate::object::Function {
+        code: func_code,
+        globals,
+        name: fname,
+        qualname: fname,
+        defaults: Vec::new(),
+        kwdefaults: None,
+        closure: Vec::new(),
+        dict: None,
+        module: Value::None,
+        doc: Value::None,
+    };
+    let f = vm.alloc(Obj::Function(Box::new(func)));
+    Err(Ctl::tail_call(f, Vec::new()))
 }
 
 fn needs_prelude(vm: &Vm, args: &[Value]) -> bool {

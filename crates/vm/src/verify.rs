@@ -4,8 +4,8 @@
 //! The tests run every compiled snippet through [`verify`]; a host can run
 //! code from elsewhere through it too.
 
-use brine_vm::bytecode::{format_value, Instr};
-use brine_vm::{CodeObject, Const};
+use crate::bytecode::{format_value, Instr};
+use crate::code::{CodeObject, Const};
 
 /// A broken promise: which code object, which instruction, what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -1,0 +1,47 @@
+//! The MessagePack codec: the only file that names rmp-serde.
+
+use crate::envelope::Envelope;
+use crate::error::Error;
+
+/// Write `env` as MessagePack at the end of `out` (a buffer the caller may reuse).
+///
+/// # Errors
+/// Never for a well-formed envelope; an encoder error is reported as [`Error::Encode`].
+pub fn encode_into(env: &Envelope, out: &mut Vec<u8>) -> Result<(), Error> {
+    let mut ser = rmp_serde::Serializer::new(out);
+    serde::Serialize::serialize(env, &mut ser).map_err(|e| Error::Encode(e.to_string()))
+}
+
+/// Read an envelope from MessagePack bytes, nested at most `max_depth` deep.
+///
+/// # Errors
+/// Truncated or malformed bytes: [`Error::Decode`].
+pub fn decode(bytes: &[u8], max_depth: usize) -> Result<Envelope, Error> {
+    let mut de = rmp_serde::Deserializer::from_read_ref(bytes);
+    de.set_max_depth(max_depth);
+    let env: Envelope =
+        serde::Deserialize::deserialize(&mut de).map_err(|e| Error::Decode(e.to_string()))?;
+    if <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).is_ok() {
+        return Err(Error::Decode("trailing bytes after the pickle".into()));
+    }
+    Ok(env)
+}
+
+/// Encode a serde value (a code object) as MessagePack bytes, to be
+/// carried inside a pickle as `bin`.
+///
+/// # Errors
+/// Never for brine's own types; an encoder error is reported as [`Error::Encode`].
+pub(crate) fn encode_value<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, Error> {
+    rmp_serde::to_vec(v).map_err(|e| Error::Encode(e.to_string()))
+}
+
+/// Decode a serde value written by [`encode_value`].
+///
+/// # Errors
+/// Malformed bytes: [`Error::Decode`].
+pub(crate) fn decode_value<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    let mut de = rmp_serde::Deserializer::from_read_ref(bytes);
+    de.set_max_depth(256);
+    serde::Deserialize::deserialize(&mut de).map_err(|e| Error::Decode(e.to_string()))
+}

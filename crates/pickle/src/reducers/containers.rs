@@ -1,0 +1,261 @@
+//! Built-in value types: tuple, list, dict, set, frozenset, range, slice,
+//! and the `NotImplemented` and `Ellipsis` singletons.
+
+use brine_vm::objects::dict::{Dict, SetMap};
+use brine_vm::{Obj, ObjId, Value, Vm};
+use rustc_hash::FxHashMap;
+
+use crate::dump::DumpCx;
+use crate::error::Error;
+use crate::load::{LoadCx, Table};
+use crate::node::Node;
+use crate::reduction::Reduction;
+use crate::registry::Reducer;
+
+/// `tuple` and `list`: the items.
+pub(crate) struct SeqReducer;
+
+impl Reducer for SeqReducer {
+    fn reduce(&self, cx: &mut DumpCx<'_>, obj: ObjId) -> Result<Reduction, Error> {
+        let (tag, items) = match cx.vm.heap.get(obj) {
+            Obj::Tuple(v) => ("tuple", v.clone()),
+            Obj::List(v) => ("list", v.clone()),
+            _ => return Err(unexpected(cx.vm, obj)),
+        };
+        let state = items.iter().map(|v| cx.value(*v)).collect();
+        Ok(Reduction::new(tag, vec![], state))
+    }
+
+    fn load(
+        &self,
+        cx: &mut LoadCx<'_>,
+        id: ObjId,
+        _args: &[Node],
+        state: &[Node],
+    ) -> Result<(), Error> {
+        let items = state
+            .iter()
+            .map(|n| cx.value(n))
+            .collect::<Result<Vec<_>, _>>()?;
+        let tuple = matches!(cx.vm.heap.get(id), Obj::Tuple(_)) && cx.tag() == "tuple";
+        *cx.vm.heap.get_mut(id) = if tuple {
+            Obj::Tuple(items)
+        } else {
+            Obj::List(items)
+        };
+        Ok(())
+    }
+}
+
+/// `dict`: keys and values, flat; a module's namespace goes by the module.
+pub(crate) struct DictReducer;
+
+impl Reducer for DictReducer {
+    fn reduce(&self, cx: &mut DumpCx<'_>, obj: ObjId) -> Result<Reduction, Error> {
+        if let Some(r) = super::global::namespace_by_reference(cx, obj) {
+            return Ok(r);
+        }
+        let Obj::Dict(d) = cx.vm.heap.get(obj) else {
+            return Err(unexpected(cx.vm, obj));
+        };
+        let pairs: Vec<(Value, Value)> = d.map.values().copied().collect();
+        let mut state = Vec::with_capacity(pairs.len() * 2);
+        for (k, v) in pairs {
+            state.push(cx.value(k));
+            state.push(cx.value(v));
+        }
+        Ok(Reduction::new("dict", vec![], state))
+    }
+
+    fn load(
+        &self,
+        cx: &mut LoadCx<'_>,
+        id: ObjId,
+        _args: &[Node],
+        state: &[Node],
+    ) -> Result<(), Error> {
+        if !state.len().is_multiple_of(2) {
+            return Err(cx.bad("a key without a value"));
+        }
+        let mut pairs = Vec::with_capacity(state.len() / 2);
+        for kv in state.chunks(2) {
+            pairs.push((cx.value(&kv[0])?, cx.value(&kv[1])?));
+        }
+        *cx.vm.heap.get_mut(id) = Obj::Dict(Dict::new());
+        cx.defer_dict(id, pairs);
+        Ok(())
+    }
+}
+
+/// `set` and `frozenset`: the elements, in insertion order.
+pub(crate) struct SetReducer;
+
+impl Reducer for SetReducer {
+    fn reduce(&self, cx: &mut DumpCx<'_>, obj: ObjId) -> Result<Reduction, Error> {
+        let (tag, items): (&'static str, Vec<Value>) = match cx.vm.heap.get(obj) {
+            Obj::Set(s) => ("set", s.values().copied().collect()),
+            Obj::FrozenSet(s) => ("frozenset", s.values().copied().collect()),
+            _ => return Err(unexpected(cx.vm, obj)),
+        };
+        let state = items.iter().map(|v| cx.value(*v)).collect();
+        Ok(Reduction::new(tag, vec![], state))
+    }
+
+    fn load(
+        &self,
+        cx: &mut LoadCx<'_>,
+        id: ObjId,
+        _args: &[Node],
+        state: &[Node],
+    ) -> Result<(), Error> {
+        let items = state
+            .iter()
+            .map(|n| cx.value(n))
+            .collect::<Result<Vec<_>, _>>()?;
+        *cx.vm.heap.get_mut(id) = if cx.tag() == "frozenset" {
+            Obj::FrozenSet(SetMap::default())
+        } else {
+            Obj::Set(SetMap::default())
+        };
+        cx.defer_set(id, items);
+        Ok(())
+    }
+}
+
+/// `range` and `slice`.
+pub(crate) struct RangeSliceReducer;
+
+impl Reducer for RangeSliceReducer {
+    fn reduce(&self, cx: &mut DumpCx<'_>, obj: ObjId) -> Result<Reduction, Error> {
+        match cx.vm.heap.get(obj).clone() {
+            Obj::Range { start, stop, step } => Ok(Reduction::new(
+                "range",
+                vec![Node::Int(start), Node::Int(stop), Node::Int(step)],
+                vec![],
+            )),
+            Obj::Slice { start, stop, step } => {
+                let args = vec![cx.value(start), cx.value(stop), cx.value(step)];
+                Ok(Reduction::new("slice", args, vec![]))
+            }
+            _ => Err(unexpected(cx.vm, obj)),
+        }
+    }
+
+    fn load(
+        &self,
+        cx: &mut LoadCx<'_>,
+        id: ObjId,
+        args: &[Node],
+        _state: &[Node],
+    ) -> Result<(), Error> {
+        let obj = if cx.tag() == "range" {
+            let (start, stop, step) = (
+                cx.int(cx.arg(args, 0)?)?,
+                cx.int(cx.arg(args, 1)?)?,
+                cx.int(cx.arg(args, 2)?)?,
+            );
+            if step == 0 {
+                return Err(cx.bad("range step is zero"));
+            }
+            Obj::Range { start, stop, step }
+        } else {
+            Obj::Slice {
+                start: cx.value(cx.arg(args, 0)?)?,
+                stop: cx.value(cx.arg(args, 1)?)?,
+                step: cx.value(cx.arg(args, 2)?)?,
+            }
+        };
+        *cx.vm.heap.get_mut(id) = obj;
+        Ok(())
+    }
+}
+
+/// `NotImplemented` and `Ellipsis`: the loading VM's own.
+pub(crate) struct SingletonReducer;
+
+impl Reducer for SingletonReducer {
+    fn reduce(&self, cx: &mut DumpCx<'_>, obj: ObjId) -> Result<Reduction, Error> {
+        let name = if Value::Obj(obj) == cx.vm.ellipsis {
+            "Ellipsis"
+        } else {
+            "NotImplemented"
+        };
+        Ok(Reduction::new(
+            "singleton",
+            vec![Node::Str(name.into())],
+            vec![],
+        ))
+    }
+
+    fn load(
+        &self,
+        cx: &mut LoadCx<'_>,
+        _id: ObjId,
+        args: &[Node],
+        _state: &[Node],
+    ) -> Result<(), Error> {
+        let v = match cx.str(cx.arg(args, 0)?)? {
+            "Ellipsis" => cx.vm.ellipsis,
+            "NotImplemented" => cx.vm.not_implemented,
+            _ => return Err(cx.bad("unknown singleton")),
+        };
+        if let Value::Obj(existing) = v {
+            cx.alias(existing);
+        }
+        Ok(())
+    }
+
+    fn phase(&self) -> crate::registry::LoadPhase {
+        crate::registry::LoadPhase::First
+    }
+}
+
+/// Fill a dict or set now that every key is built.
+pub(crate) fn fill_table(
+    vm: &mut Vm,
+    forward: &FxHashMap<ObjId, ObjId>,
+    t: Table,
+) -> Result<(), Error> {
+    let fwd = |v: Value| match v {
+        Value::Obj(id) => Value::Obj(forward.get(&id).copied().unwrap_or(id)),
+        v => v,
+    };
+    let unhashable = |vm: &Vm, k: Value| Error::BadEntry {
+        index: 0,
+        tag: "dict".into(),
+        message: format!("unhashable key of type '{}'", vm.type_name(k)),
+    };
+    match t {
+        Table::Dict(id, pairs) => {
+            let mut d = Dict::new();
+            for (k, v) in pairs {
+                let (k, v) = (fwd(k), fwd(v));
+                let hk = vm.hkey(k).map_err(|_| unhashable(vm, k))?;
+                d.insert(hk, k, v);
+            }
+            if let Obj::Dict(slot) = vm.heap.get_mut(id) {
+                *slot = d;
+            }
+        }
+        Table::Set(id, items) => {
+            let mut s = SetMap::default();
+            for k in items {
+                let k = fwd(k);
+                let hk = vm.hkey(k).map_err(|_| unhashable(vm, k))?;
+                s.entry(hk).or_insert(k);
+            }
+            match vm.heap.get_mut(id) {
+                Obj::Set(slot) | Obj::FrozenSet(slot) => *slot = s,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The error for an object a reducer was not made for.
+pub(crate) fn unexpected(vm: &Vm, obj: ObjId) -> Error {
+    Error::Unpicklable {
+        type_name: vm.type_name(Value::Obj(obj)),
+    }
+}

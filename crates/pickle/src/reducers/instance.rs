@@ -1,0 +1,243 @@
+//! Instances of user classes and of built-in exceptions.
+//!
+//! By default an instance is its class, its `__dict__`, the built-in value
+//! a subclass of a built-in type wraps, and its exception data. A class
+//! that defines `__reduce_ex__`, `__reduce__` or `__getstate__` is asked
+//! (see [`crate::python`]); on loading, `__setstate__` gets the state when
+//! the class defines it, as `pickle` does.
+
+use brine_vm::object::{ExcData, Instance, TbEntry};
+use brine_vm::{Obj, ObjId, Value, Vm};
+
+use crate::dump::DumpCx;
+use crate::error::Error;
+use crate::load::LoadCx;
+use crate::node::Node;
+use crate::reduction::Reduction;
+use crate::registry::Reducer;
+
+/// `instance`: `[class]`, then `[state, base, exception, key, kind]`.
+pub(crate) struct InstanceReducer;
+
+/// The state is the instance's own `__dict__`.
+const STATE_DICT: i64 = 0;
+/// The state is what `__getstate__` returned.
+const STATE_GETSTATE: i64 = 1;
+
+/// Reduce instance `id`; `getstate` is what its `__getstate__` returned, if it has one.
+pub(crate) fn reduce_instance(
+    cx: &mut DumpCx<'_>,
+    id: ObjId,
+    getstate: Option<Value>,
+) -> Result<Reduction, Error> {
+    let Obj::Instance(i) = cx.vm.heap.get(id) else {
+        return Err(super::containers::unexpected(cx.vm, id));
+    };
+    let i = (**i).clone();
+    let class = cx.obj(i.class);
+    let (state, kind) = match getstate {
+        Some(v) => (cx.value(v), STATE_GETSTATE),
+        None => (cx.obj(i.dict), STATE_DICT),
+    };
+    let exc = match &i.exc {
+        Some(e) => Node::List(vec![
+            cx.value(e.args),
+            Node::List(
+                e.traceback
+                    .iter()
+                    .map(|t| Node::List(vec![cx.obj(t.code), Node::Int(i64::from(t.line))]))
+                    .collect(),
+            ),
+            cx.value(e.cause),
+            cx.value(e.context),
+            Node::Bool(e.suppress_context),
+        ]),
+        None => Node::Nil,
+    };
+    let key = match i.key {
+        Some((h, k)) => Node::List(vec![Node::Int(h), cx.obj(k)]),
+        None => Node::Nil,
+    };
+    let base = cx.value(i.base);
+    Ok(Reduction::new(
+        "instance",
+        vec![class],
+        vec![state, base, exc, key, Node::Int(kind)],
+    ))
+}
+
+impl Reducer for InstanceReducer {
+    fn reduce(&self, cx: &mut DumpCx<'_>, obj: ObjId) -> Result<Reduction, Error> {
+        reduce_instance(cx, obj, None)
+    }
+
+    fn load(
+        &self,
+        cx: &mut LoadCx<'_>,
+        id: ObjId,
+        args: &[Node],
+        state: &[Node],
+    ) -> Result<(), Error> {
+        let class = cx.id(cx.arg(args, 0)?)?;
+        let st = cx.value(cx.arg(state, 0)?)?;
+        let base = cx.value(cx.arg(state, 1)?)?;
+        let exc = match cx.arg(state, 2)? {
+            Node::Nil => None,
+            Node::List(e) if e.len() == 5 => {
+                let mut traceback = Vec::new();
+                for t in e[1].as_list().unwrap_or_default() {
+                    let t = t.as_list().unwrap_or_default();
+                    let line = cx.int(cx.arg(t, 1)?)?;
+                    traceback.push(TbEntry {
+                        code: cx.id(cx.arg(t, 0)?)?,
+                        line: u32::try_from(line).unwrap_or(0),
+                    });
+                }
+                Some(Box::new(ExcData {
+                    args: cx.value(&e[0])?,
+                    traceback,
+                    cause: cx.value(&e[2])?,
+                    context: cx.value(&e[3])?,
+                    suppress_context: matches!(e[4], Node::Bool(true)),
+                }))
+            }
+            _ => return Err(cx.bad("bad exception data")),
+        };
+        let key = match cx.arg(state, 3)? {
+            Node::List(k) if k.len() == 2 => Some((cx.int(&k[0])?, cx.id(&k[1])?)),
+            _ => None,
+        };
+        let kind = cx.int(cx.arg(state, 4)?)?;
+        let own_dict = match st {
+            Value::Obj(d) if kind == STATE_DICT => Some(d),
+            _ => None,
+        };
+        let setstate =
+            cx.vm.class(class).is_some() && has_user_method_on_class(cx.vm, class, "__setstate__");
+        let dict = match own_dict {
+            Some(d) if !setstate => d,
+            _ => cx.vm.new_dict(),
+        };
+        *cx.vm.heap.get_mut(id) = Obj::Instance(Box::new(Instance {
+            class,
+            dict,
+            exc,
+            base,
+            key,
+        }));
+        if setstate {
+            if let Some(f) = cx.vm.lookup_special(Value::Obj(id), "__setstate__") {
+                cx.call_later(f, vec![Value::Obj(id), st]);
+            }
+        } else if own_dict.is_none() && st != Value::None {
+            match st {
+                Value::Obj(d) if matches!(cx.vm.heap.get(d), Obj::Dict(_)) => {
+                    if let Obj::Instance(i) = cx.vm.heap.get_mut(id) {
+                        i.dict = d;
+                    }
+                }
+                _ => return Err(cx.bad("the state is not a dict and there is no __setstate__")),
+            }
+        }
+        Ok(())
+    }
+}
+
+fn has_user_method_on_class(vm: &Vm, class: ObjId, name: &str) -> bool {
+    let Some(c) = vm.class(class) else {
+        return false;
+    };
+    c.mro.iter().any(|k| {
+        vm.class(*k).is_some_and(|kc| {
+            vm.dict_get_str(kc.dict, name)
+                .and_then(|v| v.obj())
+                .is_some_and(|f| matches!(vm.heap.get(f), Obj::Function(_)))
+        })
+    })
+}
+
+/// The calls and native updates that set the state of a Python reduction's
+/// result `obj`: `[state, list items, dict items]`.
+pub(crate) fn reduce_state_calls(
+    cx: &mut LoadCx<'_>,
+    obj: Value,
+    state: &[Node],
+) -> Result<Vec<(Value, Vec<Value>)>, Error> {
+    let mut calls = Vec::new();
+    let st = match state.first() {
+        Some(n) => cx.value(n)?,
+        None => Value::None,
+    };
+    if st != Value::None {
+        if cx.vm.has_user_method(obj, "__setstate__") {
+            if let Some(f) = cx.vm.lookup_special(obj, "__setstate__") {
+                calls.push((f, vec![obj, st]));
+            }
+        } else {
+            set_dict_state(cx, obj, st)?;
+        }
+    }
+    if let Some(items) = state.get(1).and_then(Node::as_list) {
+        let items = items
+            .iter()
+            .map(|n| cx.value(n))
+            .collect::<Result<Vec<_>, _>>()?;
+        match obj.obj().map(|id| cx.vm.heap.get_mut(id)) {
+            Some(Obj::List(l)) => l.extend(items),
+            _ => {
+                let f = cx
+                    .vm
+                    .lookup_special(obj, "append")
+                    .ok_or_else(|| cx.bad("list items for an object without append"))?;
+                calls.extend(items.into_iter().map(|x| (f, vec![obj, x])));
+            }
+        }
+    }
+    if let Some(items) = state.get(2).and_then(Node::as_list) {
+        let f = cx.vm.lookup_special(obj, "__setitem__");
+        for pair in items {
+            let kv = cx.values(pair)?;
+            if kv.len() != 2 {
+                return Err(cx.bad("a dict item is not a pair"));
+            }
+            match (obj.obj().map(|id| cx.vm.heap.get(id)), f) {
+                (Some(Obj::Dict(_)), _) => {
+                    let k = cx
+                        .vm
+                        .hkey(kv[0])
+                        .map_err(|_| cx.bad("unhashable dict item"))?;
+                    if let Some(Obj::Dict(d)) = obj.obj().map(|id| cx.vm.heap.get_mut(id)) {
+                        d.insert(k, kv[0], kv[1]);
+                    }
+                }
+                (_, Some(f)) => calls.push((f, vec![obj, kv[0], kv[1]])),
+                _ => return Err(cx.bad("dict items for an object without __setitem__")),
+            }
+        }
+    }
+    Ok(calls)
+}
+
+/// Copy a state dict (or the dict of a `(dict, slots)` pair) into the
+/// instance's `__dict__`.
+fn set_dict_state(cx: &mut LoadCx<'_>, obj: Value, st: Value) -> Result<(), Error> {
+    let src = match cx.vm.heap.get_obj(st) {
+        Some(Obj::Dict(_)) => st,
+        Some(Obj::Tuple(t)) if t.len() == 2 => t[0],
+        _ => return Err(cx.bad("the state is not a dict and there is no __setstate__")),
+    };
+    let Some(Obj::Dict(d)) = cx.vm.heap.get_obj(src) else {
+        return Ok(());
+    };
+    let entries: Vec<_> = d.map.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    let target = match obj.obj().map(|id| cx.vm.heap.get(id)) {
+        Some(Obj::Instance(i)) => i.dict,
+        _ => return Err(cx.bad("state for an object without a __dict__")),
+    };
+    if let Obj::Dict(t) = cx.vm.heap.get_mut(target) {
+        for (k, (kv, v)) in entries {
+            t.insert(k, kv, v);
+        }
+    }
+    Ok(())
+}
