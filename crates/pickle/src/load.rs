@@ -517,9 +517,8 @@ impl Loader {
     /// Hash every dict and set entry, now that every key is built, and
     /// plan the state calls of Python reductions.
     fn finish_tables(&mut self, vm: &mut Vm) -> Result<(), Error> {
-        for t in std::mem::take(&mut self.st.tables) {
-            crate::reducers::containers::fill_table(vm, &self.st.forward, t)?;
-        }
+        let tables = std::mem::take(&mut self.st.tables);
+        crate::reducers::containers::fill_tables(vm, &self.st.forward, tables)?;
         for task in self.tasks.clone() {
             if let PyTask::Reduce(i) = task {
                 let state = self.env.entries[i].state.clone();

@@ -210,8 +210,84 @@ impl Reducer for SingletonReducer {
     }
 }
 
+/// Fill every dict and set now that every key is built. A frozenset's hash
+/// depends on its elements, so frozensets are filled first, each after the
+/// frozensets it holds (directly or inside tuples).
+pub(crate) fn fill_tables(
+    vm: &mut Vm,
+    forward: &FxHashMap<ObjId, ObjId>,
+    tables: Vec<Table>,
+) -> Result<(), Error> {
+    let (frozen, rest): (Vec<Table>, Vec<Table>) = tables.into_iter().partition(
+        |t| matches!(t, Table::Set(id, _) if matches!(vm.heap.get(*id), Obj::FrozenSet(_))),
+    );
+    let mut frozen: Vec<Option<Table>> = frozen.into_iter().map(Some).collect();
+    let index: FxHashMap<ObjId, usize> = frozen
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| match t {
+            Some(Table::Set(id, _)) => Some((*id, i)),
+            _ => None,
+        })
+        .collect();
+    // Depth-first, post-order, with an explicit stack: input decides the depth.
+    let mut entered = vec![false; frozen.len()];
+    for root in 0..frozen.len() {
+        let mut stack = vec![(root, false)];
+        while let Some((i, deps_done)) = stack.pop() {
+            if deps_done {
+                if let Some(t) = frozen[i].take() {
+                    fill_table(vm, forward, t)?;
+                }
+                continue;
+            }
+            if entered[i] {
+                continue;
+            }
+            entered[i] = true;
+            stack.push((i, true));
+            if let Some(Table::Set(_, items)) = &frozen[i] {
+                for dep in frozen_deps(vm, forward, items, &index) {
+                    if !entered[dep] {
+                        stack.push((dep, false));
+                    }
+                }
+            }
+        }
+    }
+    for t in rest {
+        fill_table(vm, forward, t)?;
+    }
+    Ok(())
+}
+
+/// The frozensets among `index` that `items` hold, directly or in tuples.
+fn frozen_deps(
+    vm: &Vm,
+    forward: &FxHashMap<ObjId, ObjId>,
+    items: &[Value],
+    index: &FxHashMap<ObjId, usize>,
+) -> Vec<usize> {
+    let mut deps = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut todo: Vec<Value> = items.to_vec();
+    while let Some(v) = todo.pop() {
+        let Value::Obj(id) = v else { continue };
+        let id = forward.get(&id).copied().unwrap_or(id);
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(i) = index.get(&id) {
+            deps.push(*i);
+        } else if let Obj::Tuple(t) = vm.heap.get(id) {
+            todo.extend(t.iter().copied());
+        }
+    }
+    deps
+}
+
 /// Fill a dict or set now that every key is built.
-pub(crate) fn fill_table(
+fn fill_table(
     vm: &mut Vm,
     forward: &FxHashMap<ObjId, ObjId>,
     t: Table,

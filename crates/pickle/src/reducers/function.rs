@@ -12,6 +12,33 @@ use crate::node::Node;
 use crate::reduction::Reduction;
 use crate::registry::Reducer;
 
+use super::global::{find_module, lookup};
+
+/// A function found again as `module.qualname` pickles by reference, as
+/// Stackless's `save_function` tries `save_global` first; `None` for a
+/// lambda, a nested function, or when modules pickle by value (a whole
+/// program checkpoint loads into a VM that has no module to find it in).
+fn by_reference(cx: &mut DumpCx<'_>, obj: ObjId, f: &Function) -> Option<Reduction> {
+    if cx.options().modules_by_value {
+        return None;
+    }
+    let qualname = cx.vm.str_of(f.qualname)?.s.to_string();
+    let module = cx.vm.str_of(f.module)?.s.to_string();
+    if qualname.contains('<') {
+        return None;
+    }
+    if module != "builtins" {
+        find_module(cx.vm, &module)?;
+    }
+    (lookup(cx.vm, &module, &qualname) == Some(Value::Obj(obj))).then(|| {
+        Reduction::new(
+            "global",
+            vec![Node::Str(module), Node::Str(qualname)],
+            vec![],
+        )
+    })
+}
+
 /// `function`: code, then globals, names, defaults, closure, `__dict__`.
 pub(crate) struct FunctionReducer;
 
@@ -21,6 +48,9 @@ impl Reducer for FunctionReducer {
             return Err(super::containers::unexpected(cx.vm, obj));
         };
         let f = (**f).clone();
+        if let Some(r) = by_reference(cx, obj, &f) {
+            return Ok(r);
+        }
         let code = cx.obj(f.code);
         let state = vec![
             cx.obj(f.globals),

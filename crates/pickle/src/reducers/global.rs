@@ -1,7 +1,7 @@
 //! What pickles by reference: classes and other objects found as
 //! `module.qualname`, modules and their namespaces, built-in functions.
 
-use brine_vm::{Obj, ObjId, Value, Vm};
+use brine_vm::{NativeId, Obj, ObjId, Value, Vm};
 
 use crate::dump::DumpCx;
 use crate::envelope::Envelope;
@@ -159,6 +159,20 @@ pub(crate) fn missing_modules(vm: &mut Vm, env: &Envelope) -> Vec<String> {
     out
 }
 
+/// The loading VM's own unbound built-in `name` (`builtins.len` is the
+/// object `len` names), so that identity survives a round trip.
+fn unbound_builtin(vm: &mut Vm, name: &str, native: NativeId, self_: Value) -> Option<ObjId> {
+    if !self_.is_undef() {
+        return None;
+    }
+    let (module, attr) = name.rsplit_once('.')?;
+    let found = lookup(vm, module, attr)?.obj()?;
+    match vm.heap.get(found) {
+        Obj::Native { id, self_ } if *id == native && self_.is_undef() => Some(found),
+        _ => None,
+    }
+}
+
 /// Classes by reference (`global`), modules, namespaces and built-in functions.
 pub(crate) struct GlobalReducer;
 
@@ -207,6 +221,11 @@ impl Reducer for GlobalReducer {
         args: &[Node],
         state: &[Node],
     ) -> Result<(), Error> {
+        if cx.tag() == "prelude_dict" {
+            let p = cx.vm.prelude;
+            cx.alias(p);
+            return Ok(());
+        }
         let name = cx.str(cx.arg(args, 0)?)?.to_owned();
         match cx.tag() {
             "global" => {
@@ -229,10 +248,6 @@ impl Reducer for GlobalReducer {
                 let d = module_namespace(cx.vm, &name).ok_or(Error::NoModule(name))?;
                 cx.alias(d);
             }
-            "prelude_dict" => {
-                let p = cx.vm.prelude;
-                cx.alias(p);
-            }
             "module_value" => {
                 let dict = cx.id(cx.arg(state, 0)?)?;
                 let name_v = cx.vm.new_str(&name);
@@ -247,6 +262,10 @@ impl Reducer for GlobalReducer {
                     path: name.clone(),
                 })?;
                 let self_ = cx.value(cx.arg(args, 1)?)?;
+                if let Some(found) = unbound_builtin(cx.vm, &name, native, self_) {
+                    cx.alias(found);
+                    return Ok(());
+                }
                 *cx.vm.heap.get_mut(id) = Obj::Native { id: native, self_ };
             }
             _ => return Err(cx.bad("not a global")),

@@ -857,7 +857,14 @@ impl Vm {
             return self.fail(ExcKind::SystemError, "MakeFunction without code");
         };
         let (name, qualname, doc) = match self.heap.get(code_id) {
-            Obj::Code(c) => (c.code.name.clone(), c.code.qualname.clone(), Value::None),
+            // A `def`'s docstring is its first constant (None without one).
+            Obj::Code(c) => {
+                let doc = match c.consts.first() {
+                    Some(d) if !c.code.name.starts_with('<') => *d,
+                    _ => Value::None,
+                };
+                (c.code.name.clone(), c.code.qualname.clone(), doc)
+            }
             _ => return self.fail(ExcKind::SystemError, "MakeFunction without code"),
         };
         let tuple_items = |vm: &Vm, v: Value| -> Vec<Value> {

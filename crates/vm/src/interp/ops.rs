@@ -684,6 +684,27 @@ impl Vm {
                 );
                 Some(l1 == l2 && (l1 == 0 || (s1 == s2 && (l1 == 1 || p1 == p2))))
             }
+            (
+                Obj::Slice {
+                    start: s1,
+                    stop: e1,
+                    step: p1,
+                },
+                Obj::Slice {
+                    start: s2,
+                    stop: e2,
+                    step: p2,
+                },
+            ) => {
+                // CPython compares slices as (start, stop, step) tuples.
+                let (x, y) = ([*s1, *e1, *p1], [*s2, *e2, *p2]);
+                for (p, q) in x.into_iter().zip(y) {
+                    if !self.eq_depth(p, q, depth + 1)? {
+                        return Some(false);
+                    }
+                }
+                Some(true)
+            }
             (Obj::View { dict: d1, kind: k1 }, Obj::View { dict: d2, kind: k2 }) => {
                 if k1 != k2 {
                     return Some(false);
