@@ -22,6 +22,17 @@ pub enum Error {
     /// Pickling, loading or a checkpoint failed.
     #[error(transparent)]
     Pickle(#[from] brine_pickle::Error),
+    /// A checkpoint could not be written.
+    #[error("can't write '{path}': {source}")]
+    Write {
+        /// The checkpoint's path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The bytes loaded but are not a program checkpoint.
+    #[error("bad checkpoint: {0}")]
+    Checkpoint(String),
     /// A module a host defined did not compile or its body raised.
     #[error("module failed: {0}")]
     Module(String),

@@ -3,7 +3,9 @@
 //! The facade re-exports the layers and offers [`runner`], which compiles and
 //! runs a script the way the `brine` command does.
 
+pub mod checkpoint;
 pub mod error;
+pub mod inspect;
 pub mod runner;
 
 pub use brine_compiler as compiler;

@@ -69,11 +69,7 @@ impl Program {
             path: path.to_path_buf(),
             source,
         })?;
-        let mut vm = Vm::new(Some(Box::new(Compiler)))?;
-        let mut sched = Scheduler::new(&mut vm)?;
-        brine_pickle::install(&mut vm, brine_pickle::Registry::new())?;
-        vm.stdout = stdout;
-        vm.stderr = stderr;
+        let (mut vm, mut sched) = fresh_vm(stdout, stderr)?;
         let filename = path.display().to_string();
         vm.argv = std::iter::once(filename.clone())
             .chain(args.iter().cloned())
@@ -111,18 +107,38 @@ impl Program {
         }
     }
 
+    /// A program taken back from a checkpoint's scheduler and VM.
+    pub(crate) fn resumed(vm: Vm, sched: Scheduler) -> Program {
+        Program {
+            vm,
+            sched,
+            compile_error: None,
+        }
+    }
+
     /// Run the main tasklet to its end, `slice` instructions at a time.
     pub fn run(&mut self, slice: u64) -> ProgramEnd {
+        let slice = slice.max(1);
+        loop {
+            if let Some(end) = self.run_for(slice) {
+                return end;
+            }
+        }
+    }
+
+    /// Run at most `budget` instructions (all tasklets together): how the
+    /// program ended, or `None` when the budget was spent first (the
+    /// program can then be checkpointed or run on).
+    pub fn run_for(&mut self, budget: u64) -> Option<ProgramEnd> {
         if let Some(text) = self.compile_error.take() {
-            return ProgramEnd {
+            return Some(ProgramEnd {
                 exit_code: 1,
                 stderr: text,
-            };
+            });
         }
-        let slice = slice.max(1);
         let end = loop {
-            match self.sched.run(&mut self.vm, slice) {
-                SchedOutcome::BudgetSpent => continue,
+            match self.sched.run(&mut self.vm, budget.max(1)) {
+                SchedOutcome::BudgetSpent => return None,
                 SchedOutcome::Finished(_) => {
                     break ProgramEnd {
                         exit_code: 0,
@@ -141,7 +157,7 @@ impl Program {
             }
         };
         let _ = self.vm.stdout.flush();
-        end
+        Some(end)
     }
 
     fn uncaught(&mut self, exc: Value) -> ProgramEnd {
@@ -184,6 +200,23 @@ impl Program {
             stderr: text,
         }
     }
+}
+
+/// A VM with the scheduler and the pickler installed, printing to
+/// `stdout` and `stderr`.
+///
+/// # Errors
+/// When the VM or a layer cannot start.
+pub(crate) fn fresh_vm(
+    stdout: Box<dyn Write>,
+    stderr: Box<dyn Write>,
+) -> Result<(Vm, Scheduler), Error> {
+    let mut vm = Vm::new(Some(Box::new(Compiler)))?;
+    let sched = Scheduler::new(&mut vm)?;
+    brine_pickle::install(&mut vm, brine_pickle::Registry::new())?;
+    vm.stdout = stdout;
+    vm.stderr = stderr;
+    Ok((vm, sched))
 }
 
 /// Run a script straight through, capturing its output: `(stdout, end)`.

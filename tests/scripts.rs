@@ -4,47 +4,12 @@
 //! stderr exactly `NAME.stderr` (nothing when there is no such file). The slicing test runs each script in
 //! slices of a few instructions and checks the output does not change.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use brine::runner::run_captured;
 
-fn scripts() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    out.retain(|p| {
-        p.extension().is_some_and(|e| e == "py")
-            && !p
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("helper_"))
-    });
-    out.sort();
-    out
-}
-
-fn diff(expected: &str, got: &str) -> String {
-    let (e, g): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), got.lines().collect());
-    let mut out = String::new();
-    for i in 0..e.len().max(g.len()) {
-        let (a, b) = (e.get(i), g.get(i));
-        if a != b {
-            out.push_str(&format!(
-                "  line {}:\n    expected: {:?}\n    got:      {:?}\n",
-                i + 1,
-                a,
-                b
-            ));
-            if out.len() > 1500 {
-                break;
-            }
-        }
-    }
-    if out.is_empty() && expected != got {
-        out.push_str("  (differences in trailing newlines)\n");
-    }
-    out
-}
+mod common;
+use common::{diff, scripts};
 
 /// Check one script against its expected files; `None` when it passes.
 fn check(path: &Path, slice: u64) -> Option<String> {

@@ -24,6 +24,10 @@ pub enum Error {
         /// The version this brine reads and writes.
         expected: u32,
     },
+    /// The value holds a pickling or loading in progress (a tasklet inside
+    /// `pickle.dumps` or `pickle.loads`), which cannot be pickled.
+    #[error("a pickling or loading is in progress; pickle before or after it")]
+    InProgress,
     /// No reducer can pickle an object of this type.
     #[error("cannot pickle '{type_name}' object")]
     Unpicklable {

@@ -42,6 +42,10 @@ fn host_kind(h: &brine_vm::HostObj) -> &'static str {
         "tasklet"
     } else if any.is::<brine_sched::Channel>() {
         "channel"
+    } else if any.is::<brine_vm::frame_object::FrameInfo>() {
+        "frame"
+    } else if any.is::<crate::module::Session>() {
+        "pickle_session"
     } else {
         "host"
     }

@@ -15,7 +15,7 @@ const COPYREG_SOURCE: &str = include_str!("copyreg.py");
 
 /// A pickling or loading driven from Python, kept in a heap object between steps.
 #[derive(Clone, Debug)]
-enum Session {
+pub(crate) enum Session {
     Dump(Box<Dumper>),
     Load(Box<Loader>),
     Spent,
@@ -28,6 +28,31 @@ impl brine_vm::HostData for Session {
             Session::Load(l) => l.trace(out),
             Session::Spent => {}
         }
+    }
+}
+
+/// A pickling or loading in progress cannot itself be pickled: a program
+/// is checkpointed before or after it, never inside (as a Stackless
+/// tasklet with C state on its stack is not restorable).
+pub(crate) struct SessionReducer;
+
+impl crate::registry::Reducer for SessionReducer {
+    fn reduce(
+        &self,
+        _cx: &mut crate::dump::DumpCx<'_>,
+        _obj: ObjId,
+    ) -> Result<crate::reduction::Reduction, Error> {
+        Err(Error::InProgress)
+    }
+
+    fn load(
+        &self,
+        cx: &mut crate::load::LoadCx<'_>,
+        _id: ObjId,
+        _args: &[crate::node::Node],
+        _state: &[crate::node::Node],
+    ) -> Result<(), Error> {
+        Err(cx.bad("a pickling in progress cannot be loaded"))
     }
 }
 

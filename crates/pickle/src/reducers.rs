@@ -9,6 +9,7 @@ pub(crate) mod generator;
 pub(crate) mod global;
 pub(crate) mod instance;
 pub(crate) mod iter;
+pub(crate) mod proxies;
 pub(crate) mod tasklet;
 
 use std::rc::Rc;
@@ -69,6 +70,14 @@ pub(crate) fn register_defaults(r: &mut Registry) {
     let iter = Rc::new(iter::IterReducer);
     r.register("iterator", &["iterator"], iter.clone());
     r.register("dict_view", &["dict_view"], iter);
+    let proxies = Rc::new(proxies::ProxyReducer);
+    r.register("super", &["super"], proxies.clone());
+    r.register("frame", &["frame"], proxies);
+    r.register(
+        "pickle_session",
+        &[],
+        Rc::new(crate::module::SessionReducer),
+    );
     let tasklet = Rc::new(tasklet::TaskletReducer);
     r.register("tasklet", &["tasklet"], tasklet.clone());
     r.register("channel", &["channel"], tasklet);

@@ -24,4 +24,7 @@ pub enum Error {
     /// The tasklet has ended or is blocked on a channel.
     #[error("the tasklet cannot run: it has ended or is blocked")]
     NotRunnable,
+    /// A checkpoint's scheduler record is malformed.
+    #[error("bad checkpoint: {0}")]
+    BadCheckpoint(String),
 }

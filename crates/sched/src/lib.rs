@@ -21,6 +21,7 @@
 
 mod channel;
 mod channel_methods;
+mod checkpoint;
 mod class;
 mod error;
 mod module;

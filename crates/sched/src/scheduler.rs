@@ -43,15 +43,15 @@ pub enum HostTurn {
 /// VM's host state ([`Sched`]).
 #[derive(Debug, Default)]
 pub struct Scheduler {
-    running: Box<ExecState>,
-    running_id: Option<ObjId>,
+    pub(crate) running: Box<ExecState>,
+    pub(crate) running_id: Option<ObjId>,
     /// `Vm::executed` when the running tasklet was switched in.
-    switched_in: u64,
+    pub(crate) switched_in: u64,
     /// The tasklet that ran last, for the schedule callback's `prev`.
-    last_ran: Option<ObjId>,
+    pub(crate) last_ran: Option<ObjId>,
     /// The watchdog with a timeout, as it was at the last switch (only a
     /// switch changes the watchdogs).
-    watchdog: Option<crate::state::Watchdog>,
+    pub(crate) watchdog: Option<crate::state::Watchdog>,
 }
 
 impl Scheduler {

@@ -75,6 +75,16 @@ impl Vm {
         back
     }
 
+    /// The object a frame object for `info` is (how a loaded pickle
+    /// rebuilds one in place).
+    pub fn frame_object(&mut self, info: FrameInfo) -> crate::object::Obj {
+        let class = self.frame_class();
+        crate::object::Obj::Host(crate::object::HostObj {
+            class,
+            data: Box::new(info),
+        })
+    }
+
     /// The `frame` class, made the first time it is needed.
     fn frame_class(&mut self) -> ObjId {
         if let Some(c) = self.frame_class {

@@ -29,10 +29,13 @@ impl Reducer for CodeReducer {
         let data = data.clone();
         let mut code = data.code.clone();
         let mut linked = Vec::new();
+        // A loaded code object keeps its nested code only as linked
+        // values, so the values (not `code.consts`) say which are code.
         for (i, c) in code.consts.iter_mut().enumerate() {
-            if matches!(c, Const::Code(_)) {
+            let v = data.consts.get(i).copied().unwrap_or(Value::None);
+            let nested = matches!(cx.vm.heap.get_obj(v), Some(Obj::Code(_)));
+            if nested || matches!(c, Const::Code(_)) {
                 *c = Const::None;
-                let v = data.consts.get(i).copied().unwrap_or(Value::None);
                 linked.push(Node::List(vec![Node::Int(i as i64), cx.value(v)]));
             }
         }

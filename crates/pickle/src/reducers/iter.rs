@@ -28,6 +28,14 @@ fn load_view_kind(cx: &LoadCx<'_>, n: &Node) -> Result<ViewKind, Error> {
     })
 }
 
+/// The object an iterator walks: an entry of the pickle, or a str or
+/// bytes value written inline.
+fn walked(cx: &mut LoadCx<'_>, n: &Node) -> Result<ObjId, Error> {
+    cx.value(n)?
+        .obj()
+        .ok_or_else(|| cx.bad("an iterator over something that is not an object"))
+}
+
 fn size(cx: &LoadCx<'_>, n: &Node) -> Result<usize, Error> {
     usize::try_from(cx.int(n)?).map_err(|_| cx.bad("a negative index"))
 }
@@ -118,11 +126,11 @@ impl Reducer for IterReducer {
         }
         let it = match cx.int(cx.arg(s, 0)?)? {
             0 => IterState::Seq {
-                seq: cx.id(cx.arg(s, 1)?)?,
+                seq: walked(cx, cx.arg(s, 1)?)?,
                 idx: size(cx, cx.arg(s, 2)?)?,
             },
             1 => {
-                let str_id = cx.id(cx.arg(s, 1)?)?;
+                let str_id = walked(cx, cx.arg(s, 1)?)?;
                 let pos = size(cx, cx.arg(s, 2)?)?;
                 let ok = match cx.vm.heap.get(str_id) {
                     Obj::Str(t) => t.s.is_char_boundary(pos.min(t.s.len())),
@@ -134,7 +142,7 @@ impl Reducer for IterReducer {
                 IterState::Str { s: str_id, pos }
             }
             2 => IterState::Bytes {
-                b: cx.id(cx.arg(s, 1)?)?,
+                b: walked(cx, cx.arg(s, 1)?)?,
                 idx: size(cx, cx.arg(s, 2)?)?,
             },
             3 => IterState::Range {
@@ -171,7 +179,7 @@ impl Reducer for IterReducer {
                 its: cx.values(cx.arg(s, 1)?)?,
             },
             8 => IterState::Reversed {
-                seq: cx.id(cx.arg(s, 1)?)?,
+                seq: walked(cx, cx.arg(s, 1)?)?,
                 left: size(cx, cx.arg(s, 2)?)?,
             },
             9 => IterState::Done,

@@ -1,0 +1,261 @@
+//! Whole-program checkpoints: every tasklet, channel and module of a
+//! running program pickled as one value, written atomically, and resumed
+//! in a fresh VM exactly where it stopped.
+//!
+//! ```text
+//!  root = ("brine-program", scheduler record, [(name, module)…],
+//!          (argv, search path, recursion limit, [(sys attribute, value)…]))
+//! ```
+//!
+//! Modules with a source file (the script, the modules beside it, brine's
+//! standard library written in Python) go by value; built-in ones by name.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use brine_pickle::{Options, Registry};
+use brine_sched::Scheduler;
+use brine_vm::{Obj, Value, Vm};
+
+use crate::error::Error;
+use crate::runner::{fresh_vm, Program, ProgramEnd};
+
+/// The first item of a checkpoint's root, naming what the pickle holds.
+const PROGRAM_MARK: &str = "brine-program";
+
+/// The attributes of `sys` that are the program's state.
+const SYS_STATE: [&str; 4] = ["argv", "stdin", "stdout", "stderr"];
+
+fn options() -> Options {
+    Options {
+        modules_by_value: true,
+        whole_program: true,
+        ..Options::default()
+    }
+}
+
+fn bad(what: &str) -> Error {
+    Error::Checkpoint(what.to_owned())
+}
+
+fn items(vm: &Vm, v: Value) -> Result<Vec<Value>, Error> {
+    match vm.heap.get_obj(v) {
+        Some(Obj::Tuple(t) | Obj::List(t)) => Ok(t.clone()),
+        _ => Err(bad("a sequence was expected")),
+    }
+}
+
+fn strings(vm: &Vm, v: Value) -> Result<Vec<String>, Error> {
+    items(vm, v)?
+        .into_iter()
+        .map(|s| {
+            vm.str_of(s)
+                .map(|s| s.s.to_string())
+                .ok_or_else(|| bad("a str was expected"))
+        })
+        .collect()
+}
+
+/// The namespace of the `sys` module, if it was imported.
+fn sys_dict(vm: &Vm) -> Option<brine_vm::ObjId> {
+    match vm.dict_get_str(vm.modules, "sys")? {
+        Value::Obj(m) => vm.module_dict(m),
+        _ => None,
+    }
+}
+
+/// The attributes of `sys` a program may change that belong to it: the
+/// argument list, and the streams when it replaced them.
+fn sys_state(vm: &mut Vm) -> Value {
+    let mut attrs = Vec::new();
+    if let Some(d) = sys_dict(vm) {
+        for name in SYS_STATE {
+            let Some(v) = vm.dict_get_str(d, name) else {
+                continue;
+            };
+            if vm.dict_get_str(vm.prelude, name).is_some_and(|p| p.is(v)) {
+                continue;
+            }
+            let n = vm.new_str(name);
+            attrs.push(vm.new_tuple(vec![n, v]));
+        }
+    }
+    vm.new_list(attrs)
+}
+
+/// Instructions run between two looks at whether the program ended.
+const SLICE: u64 = 1 << 20;
+
+/// How [`Program::run_and_checkpoint`] stopped.
+#[derive(Debug)]
+pub enum Stopped {
+    /// The program's checkpoint.
+    Saved(Vec<u8>),
+    /// The program ended first.
+    Ended(ProgramEnd),
+}
+
+impl Program {
+    /// Run `n` instructions (all tasklets together), then checkpoint. A
+    /// tasklet in the middle of `pickle.dumps` or `pickle.loads` cannot be
+    /// pickled, so the program runs on, an instruction at a time, to the
+    /// first point where none is.
+    ///
+    /// # Errors
+    /// When something the program holds cannot be pickled.
+    pub fn run_and_checkpoint(&mut self, n: u64) -> Result<Stopped, Error> {
+        let mut left = n;
+        while left > 0 {
+            let budget = left.min(SLICE);
+            if let Some(end) = self.run_for(budget) {
+                return Ok(Stopped::Ended(end));
+            }
+            left -= budget;
+        }
+        loop {
+            match self.checkpoint() {
+                Err(Error::Pickle(brine_pickle::Error::InProgress)) => {
+                    if let Some(end) = self.run_for(1) {
+                        return Ok(Stopped::Ended(end));
+                    }
+                }
+                saved => return saved.map(Stopped::Saved),
+            }
+        }
+    }
+
+    /// Pickle the whole program as it stands between two runs of
+    /// [`Program::run_for`].
+    ///
+    /// # Errors
+    /// When something the program holds cannot be pickled.
+    pub fn checkpoint(&mut self) -> Result<Vec<u8>, Error> {
+        let _ = self.vm.stdout.flush();
+        let vm = &mut self.vm;
+        let sched = self.sched.checkpoint(vm)?;
+        let entries: Vec<(Value, Value)> = match vm.heap.get(vm.modules) {
+            Obj::Dict(d) => d.map.values().copied().collect(),
+            _ => Vec::new(),
+        };
+        let modules: Vec<Value> = entries
+            .into_iter()
+            .map(|(k, v)| vm.new_tuple(vec![k, v]))
+            .collect();
+        let modules = vm.new_list(modules);
+        let argv: Vec<Value> = vm
+            .argv
+            .clone()
+            .into_iter()
+            .map(|a| vm.new_string(a))
+            .collect();
+        let argv = vm.new_list(argv);
+        let path: Vec<Value> = vm
+            .search_path
+            .clone()
+            .into_iter()
+            .map(|p| vm.new_string(p.display().to_string()))
+            .collect();
+        let path = vm.new_list(path);
+        let limit = Value::Int(i64::try_from(vm.recursion_limit).unwrap_or(i64::MAX));
+        let sys_attrs = sys_state(vm);
+        let settings = vm.new_tuple(vec![argv, path, limit, sys_attrs]);
+        let mark = vm.new_str(PROGRAM_MARK);
+        let root = vm.new_tuple(vec![mark, sched, modules, settings]);
+        let base = vm.roots.len();
+        vm.roots.push(root);
+        let bytes = brine_pickle::dumps(vm, &Registry::new(), options(), root);
+        vm.roots.truncate(base);
+        Ok(bytes?)
+    }
+
+    /// Load a checkpoint into a fresh VM, ready to run on with
+    /// [`Program::run`] or [`Program::run_for`].
+    ///
+    /// # Errors
+    /// When the bytes are not a program checkpoint or cannot be loaded.
+    pub fn resume(
+        bytes: &[u8],
+        stdout: Box<dyn Write>,
+        stderr: Box<dyn Write>,
+    ) -> Result<Program, Error> {
+        let (mut vm, _) = fresh_vm(stdout, stderr)?;
+        let root = brine_pickle::loads(&mut vm, &Registry::new(), options(), bytes)?;
+        let parts = items(&vm, root)?;
+        let [mark, sched, modules, settings] = parts.as_slice() else {
+            return Err(bad("the pickle is not a program checkpoint"));
+        };
+        if vm.str_of(*mark).map(|s| s.s.to_string()).as_deref() != Some(PROGRAM_MARK) {
+            return Err(bad("the pickle is not a program checkpoint"));
+        }
+        let base = vm.roots.len();
+        vm.roots.push(root);
+        for entry in items(&vm, *modules)? {
+            let [name, module] = items(&vm, entry)?[..] else {
+                return Err(bad("a module entry is not a pair"));
+            };
+            let name = vm
+                .str_of(name)
+                .map(|s| s.s.to_string())
+                .ok_or_else(|| bad("a module's name is not a str"))?;
+            let modules = vm.modules;
+            vm.dict_set_str(modules, &name, module);
+        }
+        let [argv, path, limit, sys_attrs] = items(&vm, *settings)?[..] else {
+            return Err(bad("the VM's settings are not a 4-tuple"));
+        };
+        vm.argv = strings(&vm, argv)?;
+        vm.search_path = strings(&vm, path)?.into_iter().map(PathBuf::from).collect();
+        vm.recursion_limit = match limit {
+            Value::Int(n) if n > 0 => usize::try_from(n).unwrap_or(usize::MAX),
+            _ => return Err(bad("the recursion limit is not a positive int")),
+        };
+        if let Some(d) = sys_dict(&vm) {
+            for pair in items(&vm, sys_attrs)? {
+                let [name, value] = items(&vm, pair)?[..] else {
+                    return Err(bad("a sys attribute is not a pair"));
+                };
+                let name = vm
+                    .str_of(name)
+                    .map(|s| s.s.to_string())
+                    .ok_or_else(|| bad("a sys attribute's name is not a str"))?;
+                vm.dict_set_str(d, &name, value);
+            }
+        }
+        let sched = Scheduler::restore(&mut vm, *sched)?;
+        vm.roots.truncate(base);
+        Ok(Program::resumed(vm, sched))
+    }
+}
+
+/// Write `bytes` to `path` so that a reader sees either the old file or
+/// the whole new one: a temporary file beside it, synced, then renamed.
+///
+/// # Errors
+/// When the file cannot be written.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "state".into());
+    let tmp = path.with_file_name(format!(".{name}.tmp{}", std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.map_err(err)?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}
