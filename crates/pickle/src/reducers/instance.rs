@@ -125,6 +125,9 @@ impl Reducer for InstanceReducer {
             base,
             key,
         }));
+        if let Some((hash, canonical)) = key.filter(|(_, c)| *c == id) {
+            cx.vm.register_canonical_key(hash, canonical);
+        }
         if setstate {
             if let Some(f) = cx.vm.lookup_special(Value::Obj(id), "__setstate__") {
                 cx.call_later(f, vec![Value::Obj(id), st]);
@@ -157,26 +160,15 @@ fn has_user_method_on_class(vm: &Vm, class: ObjId, name: &str) -> bool {
 }
 
 /// The calls and native updates that set the state of a Python reduction's
-/// result `obj`: `[state, list items, dict items]`.
+/// result `obj`: `[state, list items, dict items]`. As in CPython's
+/// `save_reduce`, the list items are appended and the dict items set before
+/// the state is applied.
 pub(crate) fn reduce_state_calls(
     cx: &mut LoadCx<'_>,
     obj: Value,
     state: &[Node],
 ) -> Result<Vec<(Value, Vec<Value>)>, Error> {
     let mut calls = Vec::new();
-    let st = match state.first() {
-        Some(n) => cx.value(n)?,
-        None => Value::None,
-    };
-    if st != Value::None {
-        if cx.vm.has_user_method(obj, "__setstate__") {
-            if let Some(f) = cx.vm.lookup_special(obj, "__setstate__") {
-                calls.push((f, vec![obj, st]));
-            }
-        } else {
-            set_dict_state(cx, obj, st)?;
-        }
-    }
     if let Some(items) = state.get(1).and_then(Node::as_list) {
         let items = items
             .iter()
@@ -196,10 +188,7 @@ pub(crate) fn reduce_state_calls(
     if let Some(items) = state.get(2).and_then(Node::as_list) {
         let f = cx.vm.lookup_special(obj, "__setitem__");
         for pair in items {
-            let kv = cx.values(pair)?;
-            if kv.len() != 2 {
-                return Err(cx.bad("a dict item is not a pair"));
-            }
+            let kv = item_pair(cx, pair)?;
             match (obj.obj().map(|id| cx.vm.heap.get(id)), f) {
                 (Some(Obj::Dict(_)), _) => {
                     let k = cx
@@ -215,24 +204,81 @@ pub(crate) fn reduce_state_calls(
             }
         }
     }
+    let st = match state.first() {
+        Some(n) => cx.value(n)?,
+        None => Value::None,
+    };
+    if st != Value::None {
+        if cx.vm.has_user_method(obj, "__setstate__") {
+            if let Some(f) = cx.vm.lookup_special(obj, "__setstate__") {
+                calls.push((f, vec![obj, st]));
+            }
+        } else if calls.is_empty() {
+            set_dict_state(cx, obj, st)?;
+        } else {
+            // After the item calls: `obj.__dict__.update(state)`, as a call too.
+            let Some((target, src)) = dict_state_parts(cx, obj, st)? else {
+                return Ok(calls);
+            };
+            let update = cx
+                .vm
+                .lookup_special(Value::Obj(target), "update")
+                .ok_or_else(|| cx.bad("a __dict__ without update"))?;
+            calls.push((update, vec![Value::Obj(target), Value::Obj(src)]));
+        }
+    }
     Ok(calls)
 }
 
-/// Copy a state dict (or the dict of a `(dict, slots)` pair) into the
-/// instance's `__dict__`.
-fn set_dict_state(cx: &mut LoadCx<'_>, obj: Value, st: Value) -> Result<(), Error> {
+/// A dict item of a reduction: an inline pair or a 2-tuple.
+fn item_pair(cx: &mut LoadCx<'_>, pair: &Node) -> Result<[Value; 2], Error> {
+    let kv = match pair.as_list() {
+        Some(_) => cx.values(pair)?,
+        None => {
+            let v = cx.value(pair)?;
+            match cx.vm.heap.get_obj(v) {
+                Some(Obj::Tuple(t)) => t.clone(),
+                _ => return Err(cx.bad("a dict item is not a pair")),
+            }
+        }
+    };
+    match kv[..] {
+        [k, v] => Ok([k, v]),
+        _ => Err(cx.bad("a dict item is not a pair")),
+    }
+}
+
+/// The instance `__dict__` a state dict goes into, and that state dict
+/// (the dict of a `(dict, slots)` pair); `None` when the pair has no dict.
+fn dict_state_parts(
+    cx: &LoadCx<'_>,
+    obj: Value,
+    st: Value,
+) -> Result<Option<(ObjId, ObjId)>, Error> {
     let src = match cx.vm.heap.get_obj(st) {
         Some(Obj::Dict(_)) => st,
         Some(Obj::Tuple(t)) if t.len() == 2 => t[0],
         _ => return Err(cx.bad("the state is not a dict and there is no __setstate__")),
     };
-    let Some(Obj::Dict(d)) = cx.vm.heap.get_obj(src) else {
-        return Ok(());
-    };
-    let entries: Vec<_> = d.map.iter().map(|(k, v)| (k.clone(), *v)).collect();
     let target = match obj.obj().map(|id| cx.vm.heap.get(id)) {
         Some(Obj::Instance(i)) => i.dict,
         _ => return Err(cx.bad("state for an object without a __dict__")),
+    };
+    match src.obj() {
+        Some(src) if matches!(cx.vm.heap.get(src), Obj::Dict(_)) => Ok(Some((target, src))),
+        _ => Ok(None),
+    }
+}
+
+/// Copy a state dict (or the dict of a `(dict, slots)` pair) into the
+/// instance's `__dict__`.
+fn set_dict_state(cx: &mut LoadCx<'_>, obj: Value, st: Value) -> Result<(), Error> {
+    let Some((target, src)) = dict_state_parts(cx, obj, st)? else {
+        return Ok(());
+    };
+    let entries: Vec<_> = match cx.vm.heap.get(src) {
+        Obj::Dict(d) => d.map.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+        _ => return Ok(()),
     };
     if let Obj::Dict(t) = cx.vm.heap.get_mut(target) {
         for (k, (kv, v)) in entries {
