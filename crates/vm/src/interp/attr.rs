@@ -433,6 +433,7 @@ impl Vm {
                     | "cr_running"
                     | "gi_frame"
                     | "value"
+                    | "cell_contents"
             )
             && !n.starts_with("co_")
         {
@@ -572,6 +573,12 @@ impl Vm {
             (Obj::Range { start, .. }, "start") => Some(Value::Int(*start)),
             (Obj::Range { stop, .. }, "stop") => Some(Value::Int(*stop)),
             (Obj::Range { step, .. }, "step") => Some(Value::Int(*step)),
+            (Obj::Cell(v), "cell_contents") => {
+                if v.is_undef() {
+                    return self.fail(ExcKind::ValueError, "Cell is empty");
+                }
+                Some(*v)
+            }
             (Obj::Slice { start, .. }, "start") => Some(*start),
             (Obj::Slice { stop, .. }, "stop") => Some(*stop),
             (Obj::Slice { step, .. }, "step") => Some(*step),
