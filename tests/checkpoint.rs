@@ -49,7 +49,7 @@ fn pickling_is_invisible() {
             continue;
         };
         let mut runner = TestRunner::new(Config {
-            cases: 3,
+            cases: 8,
             failure_persistence: None,
             ..Config::default()
         });

@@ -218,6 +218,15 @@ pub(crate) fn fill_tables(
     forward: &FxHashMap<ObjId, ObjId>,
     tables: Vec<Table>,
 ) -> Result<(), Error> {
+    // Namespaces first (dicts keyed by str only): hashing an instance
+    // looks for `__hash__` in its class's namespace, which must be filled.
+    let (namespaces, tables): (Vec<Table>, Vec<Table>) = tables.into_iter().partition(|t| {
+        matches!(t, Table::Dict(_, pairs)
+            if pairs.iter().all(|(k, _)| matches!(vm.heap.get_obj(*k), Some(Obj::Str(_)))))
+    });
+    for t in namespaces {
+        fill_table(vm, forward, t)?;
+    }
     let (frozen, rest): (Vec<Table>, Vec<Table>) = tables.into_iter().partition(
         |t| matches!(t, Table::Set(id, _) if matches!(vm.heap.get(*id), Obj::FrozenSet(_))),
     );
@@ -287,11 +296,7 @@ fn frozen_deps(
 }
 
 /// Fill a dict or set now that every key is built.
-fn fill_table(
-    vm: &mut Vm,
-    forward: &FxHashMap<ObjId, ObjId>,
-    t: Table,
-) -> Result<(), Error> {
+fn fill_table(vm: &mut Vm, forward: &FxHashMap<ObjId, ObjId>, t: Table) -> Result<(), Error> {
     let fwd = |v: Value| match v {
         Value::Obj(id) => Value::Obj(forward.get(&id).copied().unwrap_or(id)),
         v => v,

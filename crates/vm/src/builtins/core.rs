@@ -5,6 +5,7 @@ use std::io::Write;
 use crate::builtins::def;
 use crate::frame::GenMode;
 use crate::frame::Then;
+use crate::heap::ObjId;
 use crate::native::{Args, Ctl, GenInput, NativeDef, NativeKind::Function as F, R};
 use crate::num::Num;
 use crate::object::Obj;
@@ -1093,6 +1094,16 @@ fn set_key(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 impl Vm {
+    /// Make `obj`, an instance whose key is `(hash, obj)`, the canonical
+    /// key for its hash: equal instances made later find it (how a loaded
+    /// pickle keeps user-hashed keys of dicts and sets working).
+    pub fn register_canonical_key(&mut self, hash: i64, obj: ObjId) {
+        let ids = self.user_keys.entry(hash).or_default();
+        if !ids.contains(&obj) {
+            ids.push(obj);
+        }
+    }
+
     /// 1 or 2 when `v` is the prelude's `sys.stdout` or `sys.stderr` object.
     pub(crate) fn std_stream_fd(&self, v: Value) -> Option<i64> {
         let Value::Obj(id) = v else { return None };
