@@ -24,6 +24,9 @@ const METHODS: &[NativeDef] = &[
     method("stackless.tasklet.set_atomic", set_atomic),
     method("stackless.tasklet.set_ignore_nesting", set_ignore_nesting),
     method("stackless.tasklet.bind_thread", bind_thread),
+    method("stackless.tasklet.__reduce__", reduce),
+    method("stackless.tasklet.__reduce_ex__", reduce),
+    method("stackless.tasklet.__setstate__", setstate),
 ];
 
 const PROPERTIES: &[Property] = &[
@@ -397,6 +400,67 @@ fn blocked(vm: &mut Vm, args: Args) -> R<Value> {
 fn scheduled(vm: &mut Vm, args: Args) -> R<Value> {
     let (_, x) = get(vm, &args)?;
     Ok(Value::Bool(x.scheduled()))
+}
+
+/// `__reduce__()` / `__reduce_ex__(protocol)`: `(type(self), (), state)`,
+/// as Stackless returns; the state is the tasklet object that holds the
+/// frames (which the pickler pickles natively), so a subclass can call
+/// this, adjust the result, and pickle its own attributes with it.
+fn reduce(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    let state = vm.host_id(Value::Obj(t)).unwrap_or(t);
+    let cls = Value::Obj(vm.type_of(Value::Obj(t)));
+    let empty = vm.new_tuple(Vec::new());
+    Ok(vm.new_tuple(vec![cls, empty, Value::Obj(state)]))
+}
+
+/// `__setstate__(state)`: take a copy of the frames and state of the
+/// tasklet `__reduce__` gave as its state. Returns `self`, as in Stackless.
+fn setstate(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    let Some(state) = args.pos.get(1).copied() else {
+        return vm.fail(
+            ExcKind::TypeError,
+            "__setstate__() takes exactly one argument (0 given)",
+        );
+    };
+    let source = match state.obj() {
+        Some(id) if tasklet(vm, id).is_some() => id,
+        _ => {
+            let n = vm.type_name(state).to_string();
+            return vm.fail(
+                ExcKind::TypeError,
+                format!("tasklet state must be a tasklet, not {n}"),
+            );
+        }
+    };
+    if vm.host_id(Value::Obj(source)) == vm.host_id(Value::Obj(t)) {
+        return Ok(Value::Obj(t));
+    }
+    if tasklet(vm, t).is_some_and(|x| x.alive) {
+        return vm.fail(ExcKind::RuntimeError, "tasklet is alive");
+    }
+    let busy = tasklet(vm, source)
+        .is_some_and(|x| x.running || matches!(x.place, Place::RunQueue | Place::Watchdog));
+    if busy {
+        return vm.fail(
+            ExcKind::RuntimeError,
+            "the state's tasklet is scheduled or running",
+        );
+    }
+    let mut data = tasklet(vm, source).cloned().unwrap_or_default();
+    data.running = false;
+    // Blocked only if the channel's queue names this tasklet (a loaded
+    // channel does); otherwise the copy waits to be inserted.
+    if let Place::Channel { channel: c, .. } = data.place {
+        if !channel(vm, c).is_some_and(|ch| ch.queue.contains(&t)) {
+            data.place = Place::Nowhere;
+        }
+    }
+    if let Some(x) = tasklet_mut(vm, t) {
+        *x = data;
+    }
+    Ok(Value::Obj(t))
 }
 
 fn restorable(vm: &mut Vm, args: Args) -> R<Value> {
