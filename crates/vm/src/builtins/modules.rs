@@ -22,6 +22,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("sys._getframe", F, sys_getframe),
     def("sys._depth", F, sys_depth),
     def("sys._format_traceback", F, sys_format_traceback),
+    def("sys._source_line", F, sys_source_line),
     def("time.time", F, time_time),
     def("time.perf_counter", F, time_monotonic),
     def("time.monotonic", F, time_monotonic),
@@ -110,6 +111,22 @@ fn sys_exit(vm: &mut Vm, args: Args) -> R<Value> {
         vec![code]
     };
     Err(Ctl::Raise(vm.new_exc_with_args(c, a)))
+}
+
+/// `sys._source_line(filename, lineno)`: that line of a source file, or
+/// `""` (what `linecache.getline` gives warnings and tracebacks).
+fn sys_source_line(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_source_line", &args, 2, 2)?;
+    let file = vm.text(args.pos[0]).to_string();
+    let line = match args.pos[1] {
+        Value::Int(n) if n > 0 => n as usize,
+        _ => return Ok(vm.new_str("")),
+    };
+    let text = std::fs::read_to_string(&file)
+        .ok()
+        .and_then(|src| src.lines().nth(line - 1).map(|l| format!("{l}\n")))
+        .unwrap_or_default();
+    Ok(vm.new_string(text))
 }
 
 fn getrecursionlimit(vm: &mut Vm, _: Args) -> R<Value> {

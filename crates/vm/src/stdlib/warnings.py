@@ -22,7 +22,12 @@ class WarningMessage:
 
 
 def formatwarning(message, category, filename, lineno, line=None):
-    return "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    text = "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    if line is None:
+        line = sys._source_line(filename, lineno)
+    if line and line.strip():
+        text += "  %s\n" % line.strip()
+    return text
 
 
 def showwarning(message, category, filename, lineno, file=None, line=None):
