@@ -141,3 +141,30 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(pickle.HIGHEST_PROTOCOL >= 4, pickle.DEFAULT_PROTOCOL >= 4)
+
+
+def restore_point(obj, state):
+    print("state_setter called with", sorted(state))
+    obj.__dict__.update(state)
+    obj.restored_by = "setter"
+
+
+class WithSetter:
+    def __init__(self):
+        self.a = 1
+        self.b = [2]
+
+    def __reduce__(self):
+        return (WithSetter, (), dict(self.__dict__), None, None, restore_point)
+
+
+w = roundtrip(WithSetter())
+print("six-tuple", w.a, w.b, w.restored_by)
+
+
+class Empty:
+    def __setstate__(self, state):
+        print("never called for an empty instance")
+
+
+print("empty", type(roundtrip(Empty())).__name__)

@@ -112,9 +112,9 @@ pub(crate) fn reduction_from_result(
             "__reduce__ must return a string or tuple".into(),
         ));
     };
-    if !(2..=5).contains(&items.len()) {
+    if !(2..=6).contains(&items.len()) {
         return Err(Error::BadReduce(
-            "tuple returned by __reduce__ must contain 2 through 5 elements".into(),
+            "tuple returned by __reduce__ must contain 2 through 6 elements".into(),
         ));
     }
     if tuple_items(cx.vm, items[1]).is_none() {
@@ -127,9 +127,10 @@ pub(crate) fn reduction_from_result(
     let state = items.get(2).map_or(Node::Nil, |v| cx.value(*v));
     let list_items = materialise(cx, items.get(3).copied().unwrap_or(Value::None))?;
     let dict_items = materialise(cx, items.get(4).copied().unwrap_or(Value::None))?;
+    let state_setter = items.get(5).map_or(Node::Nil, |v| cx.value(*v));
     Ok(Reduction::new(
         "reduce",
         vec![func, args],
-        vec![state, list_items, dict_items],
+        vec![state, list_items, dict_items, state_setter],
     ))
 }

@@ -514,8 +514,12 @@ fn flags_update(vm: &mut Vm, args: &Args, name: &str, default: bool) -> R<Value>
         }
     };
     let (new, mask) = (get(vm, a[0])?, get(vm, a[1])?);
-    if new != -1 && new & !15 != 0 {
-        return vm.fail(ExcKind::ValueError, "Invalid pickle flags");
+    // Stackless checks only the bits the mask lets through.
+    if new != -1 && new & !15 & mask != 0 {
+        return vm.fail(
+            ExcKind::ValueError,
+            "you must not set an undefined pickle-flag",
+        );
     }
     let s = sched(vm)?;
     let slot = if default {

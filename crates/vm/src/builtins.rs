@@ -1,6 +1,7 @@
 //! The built-in functions, types' methods and modules, registered in one
 //! table of [`NativeDef`]s at start-up.
 
+mod bytes_methods;
 mod container_dunders;
 mod core;
 mod ctors;
@@ -22,6 +23,7 @@ pub fn all_natives() -> Vec<NativeDef> {
     v.extend_from_slice(core::NATIVES);
     v.extend_from_slice(ctors::NATIVES);
     v.extend_from_slice(str_methods::NATIVES);
+    v.extend_from_slice(bytes_methods::NATIVES);
     v.extend_from_slice(list_methods::NATIVES);
     v.extend_from_slice(dict_methods::NATIVES);
     v.extend_from_slice(container_dunders::NATIVES);

@@ -35,8 +35,14 @@ pub(crate) fn reduce_instance(
     };
     let i = (**i).clone();
     let class = cx.obj(i.class);
+    // As CPython's `object.__getstate__`, an empty `__dict__` is no state,
+    // and `__setstate__` is not called for it.
+    let no_state = getstate.is_none()
+        && cx.vm.has_user_method(Value::Obj(id), "__setstate__")
+        && cx.vm.dict_ref(i.dict).is_some_and(|d| d.is_empty());
     let (state, kind) = match getstate {
         Some(v) => (cx.value(v), STATE_GETSTATE),
+        None if no_state => (Node::Nil, STATE_DICT),
         None => (cx.obj(i.dict), STATE_DICT),
     };
     let exc = match &i.exc {
@@ -128,7 +134,7 @@ impl Reducer for InstanceReducer {
         if let Some((hash, canonical)) = key.filter(|(_, c)| *c == id) {
             cx.vm.register_canonical_key(hash, canonical);
         }
-        if setstate {
+        if setstate && st != Value::None {
             if let Some(f) = cx.vm.lookup_special(Value::Obj(id), "__setstate__") {
                 cx.call_later(f, vec![Value::Obj(id), st]);
             }
@@ -160,9 +166,9 @@ fn has_user_method_on_class(vm: &Vm, class: ObjId, name: &str) -> bool {
 }
 
 /// The calls and native updates that set the state of a Python reduction's
-/// result `obj`: `[state, list items, dict items]`. As in CPython's
-/// `save_reduce`, the list items are appended and the dict items set before
-/// the state is applied.
+/// result `obj`: `[state, list items, dict items, state setter]`. As in
+/// CPython's `save_reduce`, the list items are appended and the dict items
+/// set before the state is applied, by `state_setter(obj, state)` if given.
 pub(crate) fn reduce_state_calls(
     cx: &mut LoadCx<'_>,
     obj: Value,
@@ -208,7 +214,13 @@ pub(crate) fn reduce_state_calls(
         Some(n) => cx.value(n)?,
         None => Value::None,
     };
-    if st != Value::None {
+    let setter = match state.get(3) {
+        Some(n) => cx.value(n)?,
+        None => Value::None,
+    };
+    if st != Value::None && setter != Value::None {
+        calls.push((setter, vec![obj, st]));
+    } else if st != Value::None {
         if cx.vm.has_user_method(obj, "__setstate__") {
             if let Some(f) = cx.vm.lookup_special(obj, "__setstate__") {
                 calls.push((f, vec![obj, st]));
