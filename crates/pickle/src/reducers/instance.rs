@@ -131,6 +131,14 @@ impl Reducer for InstanceReducer {
             base,
             key,
         }));
+        // A canonical key is found again by equal keys made after loading
+        // (in a fresh VM; one holding an equal canonical key already keeps
+        // its own, as only `__eq__` could tell they are equal).
+        if let Some((h, canon)) = key {
+            if canon == id {
+                cx.vm.register_user_key(h, id);
+            }
+        }
         if let Some((hash, canonical)) = key.filter(|(_, c)| *c == id) {
             cx.vm.register_canonical_key(hash, canonical);
         }
