@@ -39,6 +39,7 @@ mod reducers;
 mod reduction;
 mod registry;
 mod remap;
+mod validate;
 
 pub use self::{
     api::{call, dumps, import, loads},

@@ -15,7 +15,7 @@
 
 use brine_vm::{Obj, ObjId, Value, Vm};
 use num_bigint::BigInt;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::envelope::{Entry, Envelope, FORMAT_NAME, FORMAT_VERSION};
 use crate::error::Error;
@@ -64,6 +64,9 @@ pub(crate) struct LoadState {
     pub(crate) forward: FxHashMap<ObjId, ObjId>,
     /// A placeholder was replaced after objects that may refer to it were built.
     late_forward: bool,
+    /// Entries that entries of the first phase referred to before they
+    /// were built: an alias of one of them must be remapped.
+    read_ahead: std::cell::RefCell<Vec<u32>>,
     phase: LoadPhase,
     index: usize,
     tag: String,
@@ -82,6 +85,9 @@ impl LoadCx<'_> {
     /// # Errors
     /// A list node, or a reference outside the table.
     pub fn value(&mut self, n: &Node) -> Result<Value, Error> {
+        if let Node::Ref(i) = n {
+            self.note_read(*i);
+        }
         node_value(self.vm, &self.st.ids, n).ok_or_else(|| self.bad("a value was expected"))
     }
 
@@ -99,9 +105,22 @@ impl LoadCx<'_> {
     /// # Errors
     /// When the node is not a reference into the table.
     pub fn id(&self, n: &Node) -> Result<ObjId, Error> {
-        n.as_ref_index()
-            .and_then(|i| self.st.ids.get(i as usize).copied())
+        let i = n
+            .as_ref_index()
+            .ok_or_else(|| self.bad("an object reference was expected"))?;
+        self.note_read(i);
+        self.st
+            .ids
+            .get(i as usize)
+            .copied()
             .ok_or_else(|| self.bad("an object reference was expected"))
+    }
+
+    /// Remember a reference, in the first phase, to an entry not built yet.
+    fn note_read(&self, i: u32) {
+        if self.st.phase == LoadPhase::First && i as usize >= self.st.index {
+            self.st.read_ahead.borrow_mut().push(i);
+        }
     }
 
     /// The int a node holds.
@@ -176,7 +195,9 @@ impl LoadCx<'_> {
         if let Some(placeholder) = self.st.ids.get(i).copied() {
             self.st.forward.insert(placeholder, existing);
             self.st.ids[i] = existing;
-            if self.st.phase != LoadPhase::First {
+            if self.st.phase != LoadPhase::First
+                || self.st.read_ahead.borrow().contains(&(i as u32))
+            {
                 self.st.late_forward = true;
             }
         }
@@ -295,6 +316,7 @@ impl Loader {
                 calls: Vec::new(),
                 forward: FxHashMap::default(),
                 late_forward: false,
+                read_ahead: Default::default(),
                 phase: LoadPhase::First,
                 index: 0,
                 tag: String::new(),
@@ -350,11 +372,19 @@ impl Loader {
                         return Ok(LoadStep::Import(name));
                     }
                     self.build(vm)?;
+                    if self.st.late_forward {
+                        crate::remap::remap_all(vm, &self.st.ids, &self.st.forward);
+                        self.st.late_forward = false;
+                    }
+                    self.check(vm, false)?;
                     self.stage = Stage::Python;
                 }
                 Stage::Python => {
                     if let Some(call) = self.next_python(vm)? {
                         return Ok(call);
+                    }
+                    if !self.tasks.is_empty() {
+                        self.check(vm, true)?;
                     }
                     self.finish_tables(vm)?;
                     self.stage = Stage::State;
@@ -449,6 +479,40 @@ impl Loader {
             _ => {}
         }
         Ok(())
+    }
+
+    /// Check the kinds of what every built object refers to
+    /// ([`crate::validate`]); until `python_done`, the placeholders of
+    /// persistent and reduce entries are not checked.
+    fn check(&self, vm: &Vm, python_done: bool) -> Result<(), Error> {
+        let pending: FxHashSet<ObjId> = if python_done {
+            FxHashSet::default()
+        } else {
+            self.tasks
+                .iter()
+                .map(|t| match t {
+                    PyTask::Persistent(i) | PyTask::Reduce(i) => self.st.ids[*i],
+                })
+                .collect()
+        };
+        let tag = |i: usize| {
+            self.env
+                .entries
+                .get(i)
+                .and_then(|e| self.env.tags.get(e.tag as usize))
+                .cloned()
+                .unwrap_or_default()
+        };
+        // Objects found elsewhere (by reference, or made by Python code)
+        // are the VM's own, not the pickle's.
+        let found: FxHashSet<ObjId> = self.st.forward.values().copied().collect();
+        crate::validate::check_all(
+            vm,
+            &self.st.ids,
+            tag,
+            |id| pending.contains(&id),
+            |id| found.contains(&id),
+        )
     }
 
     fn entry_error(&self, i: usize, message: &str) -> Error {

@@ -333,6 +333,7 @@ impl Vm {
                     }
                     Obj::Slice { start, stop, step } => {
                         let (a, b, c) = (*start, *stop, *step);
+                        seen.push(id);
                         out.push_str("slice(");
                         self.repr_into(a, out, seen)?;
                         out.push_str(", ");
@@ -340,6 +341,7 @@ impl Vm {
                         out.push_str(", ");
                         self.repr_into(c, out, seen)?;
                         out.push(')');
+                        seen.pop();
                     }
                     Obj::Function(f) => {
                         let q = self.text(f.qualname).to_string();
@@ -372,7 +374,9 @@ impl Vm {
                             _ => "?".into(),
                         };
                         let mut inner = String::new();
+                        seen.push(id);
                         self.repr_into(self_, &mut inner, seen)?;
+                        seen.pop();
                         out.push_str(&format!("<bound method {q} of {inner}>"));
                     }
                     Obj::Code(c) => {
@@ -407,6 +411,7 @@ impl Vm {
                                 _ => Vec::new(),
                             };
                             out.push_str(&cn);
+                            seen.push(id);
                             if items.len() == 1 {
                                 out.push('(');
                                 self.repr_into(items[0], out, seen)?;
@@ -414,9 +419,12 @@ impl Vm {
                             } else {
                                 self.repr_into(args, out, seen)?;
                             }
+                            seen.pop();
                         } else if !i.base.is_undef() && !self.is_host(i.base) {
                             let b = i.base;
+                            seen.push(id);
                             self.repr_into(b, out, seen)?;
+                            seen.pop();
                         } else {
                             out.push_str(&self.default_repr(i.class, id));
                         }

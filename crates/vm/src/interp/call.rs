@@ -20,6 +20,10 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// The most callables [`Vm::call`] unwraps (bound methods, static methods,
+/// `__call__`) before it raises `RecursionError`.
+const MAX_CALL_UNWRAP: u32 = 100;
+
 /// The name CPython uses for a function in argument errors (its qualname).
 pub fn bind_error_name(vm: &Vm, func: &Function) -> String {
     vm.text(func.qualname).to_string()
@@ -212,6 +216,27 @@ impl Vm {
 
     /// Call any callable; its result goes through `then`.
     pub fn call(&mut self, st: &mut ExecState, callee: Value, args: Args, then: Then) -> R<()> {
+        self.call_through(st, callee, args, then, 0)
+    }
+
+    /// [`Vm::call`] after `depth` bound methods, static methods and
+    /// `__call__`s were unwrapped; a chain longer than
+    /// [`MAX_CALL_UNWRAP`] (a `__call__` that is its own instance) raises
+    /// `RecursionError` instead of growing the Rust stack.
+    fn call_through(
+        &mut self,
+        st: &mut ExecState,
+        callee: Value,
+        args: Args,
+        then: Then,
+        depth: u32,
+    ) -> R<()> {
+        if depth > MAX_CALL_UNWRAP {
+            return self.fail(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while calling a Python object",
+            );
+        }
         let Value::Obj(id) = callee else {
             return self.not_callable(callee);
         };
@@ -221,7 +246,7 @@ impl Vm {
                 let (func, self_) = (*func, *self_);
                 let mut args = args;
                 args.pos.insert(0, self_);
-                self.call(st, func, args, then)
+                self.call_through(st, func, args, then, depth + 1)
             }
             Obj::Native { id: nid, self_ } => {
                 let (nid, self_) = (*nid, *self_);
@@ -239,7 +264,7 @@ impl Vm {
                         {
                             let mut args = args;
                             args.pos.insert(0, callee);
-                            return self.call(st, m, args, then);
+                            return self.call_through(st, m, args, then, depth + 1);
                         }
                     }
                 }
@@ -247,13 +272,13 @@ impl Vm {
             }
             Obj::StaticMethod(f) => {
                 let f = *f;
-                self.call(st, f, args, then)
+                self.call_through(st, f, args, then, depth + 1)
             }
             _ => match self.lookup_type(callee, &self.sk.call) {
                 Some(m) => {
                     let mut args = args;
                     args.pos.insert(0, callee);
-                    self.call(st, m, args, then)
+                    self.call_through(st, m, args, then, depth + 1)
                 }
                 None => self.not_callable(callee),
             },
