@@ -16,11 +16,13 @@
 //!  channel    queues tasklets
 //!  class      bases and MRO are classes, its namespace a dict
 //!  instance   its class is a class, its attributes a dict
+//!  code       declares a stack of at most MAX_STACK values (a frame
+//!             reserves it when it starts)
 //! ```
 
 use brine_sched::{Channel, Place, Tasklet};
 use brine_vm::frame::{GenMode, Then, INVALID_PC};
-use brine_vm::{Frame, Obj, ObjId, Vm};
+use brine_vm::{CodeObject, Const, Frame, Obj, ObjId, Vm};
 
 use crate::error::Error;
 
@@ -126,6 +128,7 @@ impl<P: Fn(ObjId) -> bool> Check<'_, P> {
                 }
                 Ok(())
             }
+            Obj::Code(c) if !stack_fits(&c.code) => Err("a code object's max_stack is too large"),
             Obj::Module(m) if !self.is_dict(m.dict) => Err("a module's namespace is not a dict"),
             Obj::View { dict, .. } if !self.is_dict(*dict) => Err("a dict view of something else"),
             Obj::Super { class, .. } if !self.is_class(*class) => {
@@ -246,4 +249,23 @@ fn jumps_fit(t: &Then, len: usize) -> bool {
         }
         _ => true,
     }
+}
+
+/// The largest `max_stack` a loaded code object may declare: a frame
+/// reserves that many slots when it starts, so it must be bounded.
+const MAX_STACK: u32 = 1 << 20;
+
+/// Whether `code` and the code among its constants declare stacks within [`MAX_STACK`].
+fn stack_fits(code: &CodeObject) -> bool {
+    let mut todo = vec![code];
+    while let Some(c) = todo.pop() {
+        if c.max_stack > MAX_STACK {
+            return false;
+        }
+        todo.extend(c.consts.iter().filter_map(|k| match k {
+            Const::Code(inner) => Some(&**inner),
+            _ => None,
+        }));
+    }
+    true
 }

@@ -529,6 +529,11 @@ fn code_objects_are_verified() {
         let r = load_env(&env);
         assert!(matches!(r, Err(Error::Code(_))), "{what}: {r:?}");
     }
+    let env = edit_code(&bytes, |c| c.max_stack = 0x7fff_ffff);
+    assert!(matches!(
+        load_env(&env),
+        Err(Error::BadEntry { .. } | Error::Code(_))
+    ));
     let env = edit_entry(&bytes, "code", |e, _| e.args[1] = Node::Bin(vec![0xc1]));
     assert!(matches!(load_env(&env), Err(Error::Decode(_))));
     let env = edit_entry(&bytes, "code", |e, _| e.args[1] = Node::Int(3));
