@@ -108,8 +108,25 @@ class Counted:
         self.tag = tag
 
 
+before = Counted.made
 c3 = roundtrip(Counted("t"))
-print("default reduction", type(c3).__name__, c3.tag)
+print("default reduction calls __new__", Counted.made - before, type(c3).__name__, c3.tag)
+
+
+class Singleton:
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+            cls._instance.hits = 0
+        return cls._instance
+
+
+one = Singleton()
+one.hits += 1
+same = roundtrip([one, one])
+print("singleton", same[0] is same[1], same[0] is Singleton(), Singleton().hits)
 
 
 class Stateful:

@@ -34,6 +34,11 @@ pub(crate) fn reduce_instance(
         return Err(super::containers::unexpected(cx.vm, id));
     };
     let i = (**i).clone();
+    if getstate.is_none() && i.exc.is_none() && i.base.is_undef() && has_user_new(cx.vm, i.class) {
+        if let Some(r) = newobj_reduction(cx, &i) {
+            return Ok(r);
+        }
+    }
     let class = cx.obj(i.class);
     // As CPython's `object.__getstate__`, an empty `__dict__` is no state,
     // and `__setstate__` is not called for it.
@@ -158,6 +163,43 @@ impl Reducer for InstanceReducer {
         }
         Ok(())
     }
+}
+
+/// Whether the first `__new__` on `class`'s MRO is Python code.
+fn has_user_new(vm: &Vm, class: ObjId) -> bool {
+    let Some(c) = vm.class(class) else {
+        return false;
+    };
+    for k in &c.mro {
+        let Some(found) = vm
+            .class(*k)
+            .and_then(|kc| vm.dict_get_str(kc.dict, "__new__"))
+        else {
+            continue;
+        };
+        let f = match vm.heap.get_obj(found) {
+            Some(Obj::StaticMethod(f)) => *f,
+            _ => found,
+        };
+        return matches!(vm.heap.get_obj(f), Some(Obj::Function(_)));
+    }
+    false
+}
+
+/// An instance of a class with a Python `__new__`, reduced as CPython's
+/// default `__reduce_ex__` does: `copyreg.__newobj__(cls)` on loading, so
+/// that `__new__` runs, then the `__dict__` as state (none when empty).
+fn newobj_reduction(cx: &mut DumpCx<'_>, i: &Instance) -> Option<Reduction> {
+    let newobj = super::global::lookup(cx.vm, "copyreg", "__newobj__")?;
+    let args = cx.vm.new_tuple(vec![Value::Obj(i.class)]);
+    let empty = cx.vm.dict_ref(i.dict).is_some_and(|d| d.is_empty());
+    let state = if empty { Node::Nil } else { cx.obj(i.dict) };
+    let (func, args) = (cx.value(newobj), cx.value(args));
+    Some(Reduction::new(
+        "reduce",
+        vec![func, args],
+        vec![state, Node::Nil, Node::Nil, Node::Nil],
+    ))
 }
 
 fn has_user_method_on_class(vm: &Vm, class: ObjId, name: &str) -> bool {
