@@ -168,9 +168,13 @@ impl LoadCx<'_> {
         self.st.tables.push(Table::Set(id, items));
     }
 
-    /// Emit a `RuntimeWarning` with `message` once the load is done.
+    /// Emit a `RuntimeWarning` with `message` once the load is done. A
+    /// whole program is taken back as it was, without warnings: what they
+    /// tell of (code marked invalid) was already so when it was saved.
     pub fn warn(&mut self, message: String) {
-        self.st.warnings.push(message);
+        if !self.st.opts.whole_program {
+            self.st.warnings.push(message);
+        }
     }
 
     /// The tag of the entry being loaded.
