@@ -64,6 +64,13 @@ try:
 except SystemError:
     print("calling it: SystemError")
 
+print("pickled again: the code stays invalid, with no new magic warning")
+again = load_recording(pickle.dumps(bad))
+try:
+    again(1)
+except SystemError:
+    print("calling it: SystemError")
+
 
 def countdown(n):
     while n:

@@ -18,7 +18,8 @@ use crate::node::Node;
 use crate::reduction::Reduction;
 use crate::registry::{LoadPhase, Reducer};
 
-/// `code`: `[magic, code without nested code, [[const index, ref]…]]`.
+/// `code`: `[magic, code without nested code, [[const index, ref]…]]`, and
+/// `true` after them for code that is invalid already.
 pub(crate) struct CodeReducer;
 
 impl Reducer for CodeReducer {
@@ -39,17 +40,18 @@ impl Reducer for CodeReducer {
                 linked.push(Node::List(vec![Node::Int(i as i64), cx.value(v)]));
             }
         }
-        let magic = if data.invalid { 0 } else { brine_vm::MAGIC };
         let bytes = crate::codec::encode_value(&code)?;
-        Ok(Reduction::new(
-            "code",
-            vec![
-                Node::Int(i64::from(magic)),
-                Node::Bin(bytes),
-                Node::List(linked),
-            ],
-            vec![],
-        ))
+        let mut args = vec![
+            Node::Int(i64::from(brine_vm::MAGIC)),
+            Node::Bin(bytes),
+            Node::List(linked),
+        ];
+        // Code that loaded invalid stays invalid, without a second warning:
+        // Stackless's code keeps its prepended invalid instruction.
+        if data.invalid {
+            args.push(Node::Bool(true));
+        }
+        Ok(Reduction::new("code", args, vec![]))
     }
 
     fn load(
@@ -77,6 +79,7 @@ impl Reducer for CodeReducer {
             linked.push((i, target));
         }
         let mut data = cx.vm.code_data(code, &linked);
+        data.invalid = matches!(args.get(3), Some(Node::Bool(true)));
         if magic != i64::from(brine_vm::MAGIC) {
             cx.warn(format!(
                 "Unpickling code object with invalid magic number {magic}"
