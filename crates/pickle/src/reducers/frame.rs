@@ -206,7 +206,7 @@ pub(crate) fn load_frame(cx: &mut LoadCx<'_>, n: &Node, valid: bool) -> Result<F
     if nlocals as usize != code.code.varnames.len()
         || slots.len() < nlocals as usize
         || slots.len() > nlocals as usize + code.code.max_stack as usize + 1
-        || pc as usize > code.code.instructions.len()
+        || (pc != INVALID_PC && pc as usize > code.code.instructions.len())
     {
         return Err(cx.bad("a frame does not fit its code"));
     }
