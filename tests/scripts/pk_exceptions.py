@@ -54,6 +54,54 @@ z2, ctx = roundtrip([z, z.__context__])
 print(type(z2).__name__, z2.args, type(ctx).__name__, ctx.args)
 
 
+# a traceback travels on its own, with its frames
+def level3():
+    raise RuntimeError("deep")
+
+
+def level2():
+    level3()
+
+
+def level1():
+    level2()
+
+
+def tb_summary(tb):
+    out = []
+    while tb is not None:
+        out.append((tb.tb_frame.f_code.co_name, tb.tb_lineno))
+        tb = tb.tb_next
+    return out
+
+
+try:
+    level1()
+except RuntimeError as r:
+    rt = r
+print("traceback", tb_summary(roundtrip(rt.__traceback__)))
+
+
+# a traceback through a generator's frame
+def failing_gen():
+    yield 1
+    raise KeyError("from the generator")
+
+
+def consume():
+    for _ in failing_gen():
+        pass
+
+
+try:
+    consume()
+except KeyError as k:
+    tb = roundtrip(k.__traceback__)
+names = tb_summary(tb)
+print("generator traceback", [n for n, _ in names])
+print("globals kept", tb.tb_frame.f_globals is globals())
+
+
 # an exception raised inside a generator, caught by it, pickled mid-handling
 def guarded(items):
     for it in items:

@@ -44,6 +44,8 @@ fn host_kind(h: &brine_vm::HostObj) -> &'static str {
         "channel"
     } else if any.is::<brine_vm::frame_object::FrameInfo>() {
         "frame"
+    } else if any.is::<brine_vm::traceback_object::TracebackInfo>() {
+        "traceback"
     } else if any.is::<crate::module::Session>() {
         "pickle_session"
     } else {

@@ -11,6 +11,7 @@ pub(crate) mod instance;
 pub(crate) mod iter;
 pub(crate) mod proxies;
 pub(crate) mod tasklet;
+pub(crate) mod traceback;
 
 use std::rc::Rc;
 
@@ -73,6 +74,11 @@ pub(crate) fn register_defaults(r: &mut Registry) {
     let proxies = Rc::new(proxies::ProxyReducer);
     r.register("super", &["super"], proxies.clone());
     r.register("frame", &["frame"], proxies);
+    r.register(
+        "traceback",
+        &["traceback"],
+        Rc::new(traceback::TracebackReducer),
+    );
     r.register(
         "pickle_session",
         &[],

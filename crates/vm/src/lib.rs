@@ -35,6 +35,7 @@ pub mod objects;
 pub mod source;
 pub mod stdlib;
 pub mod traceback;
+pub mod traceback_object;
 pub mod types;
 pub mod value;
 pub mod verify;

@@ -123,6 +123,8 @@ pub struct TbEntry {
     pub code: ObjId,
     /// The line it was at.
     pub line: u32,
+    /// The globals of the frame (a dict), for `tb_frame.f_globals`.
+    pub globals: ObjId,
 }
 
 /// An instance of a user-defined class (or of a built-in exception).
@@ -414,7 +416,7 @@ impl Obj {
                 }
                 if let Some(e) = &i.exc {
                     push_values(out, &[e.args, e.cause, e.context]);
-                    out.extend(e.traceback.iter().map(|t| t.code));
+                    out.extend(e.traceback.iter().flat_map(|t| [t.code, t.globals]));
                 }
             }
             Obj::Module(m) => {

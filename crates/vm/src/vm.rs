@@ -66,6 +66,8 @@ pub struct Vm {
     pub(crate) host_call: [Option<ObjId>; 2],
     /// The class of frame objects, once made.
     pub(crate) frame_class: Option<ObjId>,
+    /// The class of traceback objects, once made.
+    pub(crate) traceback_class: Option<ObjId>,
     pub(crate) slot_pool: Vec<Vec<Value>>,
     /// How many instructions [`Vm::run`] has executed, in all states.
     pub executed: u64,
@@ -456,6 +458,7 @@ impl Vm {
             module_inits: FxHashMap::default(),
             host_call: [None; 2],
             frame_class: None,
+            traceback_class: None,
             slot_pool: Vec::new(),
             executed: 0,
             exit_code: None,
@@ -512,6 +515,7 @@ impl Vm {
         }
         ids.extend(self.host_call.iter().flatten());
         ids.extend(self.frame_class);
+        ids.extend(self.traceback_class);
         if let Some(h) = &self.host_state {
             h.trace(&mut ids);
         }

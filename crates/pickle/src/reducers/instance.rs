@@ -56,7 +56,13 @@ pub(crate) fn reduce_instance(
             Node::List(
                 e.traceback
                     .iter()
-                    .map(|t| Node::List(vec![cx.obj(t.code), Node::Int(i64::from(t.line))]))
+                    .map(|t| {
+                        Node::List(vec![
+                            cx.obj(t.code),
+                            Node::Int(i64::from(t.line)),
+                            cx.obj(t.globals),
+                        ])
+                    })
                     .collect(),
             ),
             cx.value(e.cause),
@@ -99,9 +105,15 @@ impl Reducer for InstanceReducer {
                 for t in e[1].as_list().unwrap_or_default() {
                     let t = t.as_list().unwrap_or_default();
                     let line = cx.int(cx.arg(t, 1)?)?;
+                    // Pickles from before globals were recorded name none.
+                    let globals = match t.get(2) {
+                        Some(g) => cx.id(g)?,
+                        None => cx.vm.builtins,
+                    };
                     traceback.push(TbEntry {
                         code: cx.id(cx.arg(t, 0)?)?,
                         line: u32::try_from(line).unwrap_or(0),
+                        globals,
                     });
                 }
                 Some(Box::new(ExcData {

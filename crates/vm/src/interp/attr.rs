@@ -546,7 +546,14 @@ impl Vm {
             (Obj::Instance(i), "__suppress_context__") if i.exc.is_some() => {
                 i.exc.as_ref().map(|e| Value::Bool(e.suppress_context))
             }
-            (Obj::Instance(i), "__traceback__") if i.exc.is_some() => Some(Value::None),
+            (Obj::Instance(i), "__traceback__") if i.exc.is_some() => {
+                let entries = i
+                    .exc
+                    .as_ref()
+                    .map(|e| e.traceback.clone())
+                    .unwrap_or_default();
+                Some(self.traceback_objects(&entries))
+            }
             (Obj::Instance(i), "value")
                 if i.exc.is_some() && self.exc_is(obj, ExcKind::StopIteration) =>
             {

@@ -32,6 +32,7 @@ impl Vm {
             let entry = TbEntry {
                 code: f.code_id,
                 line: f.line(),
+                globals: f.globals,
             };
             let same = exc.is(handled);
             if let Some(d) = self.exc_data_mut(exc) {
@@ -146,6 +147,7 @@ impl Vm {
                 let entry = TbEntry {
                     code: f.code_id,
                     line: f.line(),
+                    globals: f.globals,
                 };
                 if let Some(d) = self.exc_data_mut(exc) {
                     d.traceback.push(entry);
