@@ -1,56 +1,54 @@
-# A tasklet subclass overrides __reduce_ex__ and __setstate__, calling the
-# base class's, to pickle an attribute of its own with the tasklet. Its
-# expected output follows Stackless's documented protocol: __reduce_ex__
-# gives (type, (), state); loading calls type() and then __setstate__.
-import pickle
-
+# A tasklet subclass that adds its own state to the tasklet's reduction
+# (__reduce_ex__ returns (type, args, (tasklet state, extra)), __setstate__
+# splits it), as Stackless applications do.
 import stackless
+from helper_pk import dumps, loads
 
-calls = []
 
-
-class Worker(stackless.tasklet):
-    def __init__(self, *args):
-        super().__init__(*args)
-        self.label = "fresh"
+class Job(stackless.tasklet):
+    def set_meta(self, name, retries):
+        self.meta = {"name": name, "retries": retries}
+        return self
 
     def __reduce_ex__(self, protocol):
         cls, args, state = super().__reduce_ex__(protocol)
-        calls.append(("reduce", cls.__name__, args))
-        return cls, args, (state, self.label)
+        return cls, args, (state, dict(self.meta, pickled=True))
 
     def __setstate__(self, state):
-        inner, label = state
-        calls.append(("setstate", label))
-        self.label = label
-        return super().__setstate__(inner)
+        base, meta = state
+        self.meta = meta
+        return super().__setstate__(base)
 
 
-def work(n):
+def step(log, n):
     for i in range(n):
-        print("step", i)
+        log.append(i)
         stackless.schedule()
-    print("work done")
+    log.append("done")
 
 
-t = Worker(work)(4)
-t.label = "original"
+log = []
+j = Job(step).set_meta("nightly", 2)
+j(log, 4)
 stackless.schedule()
 stackless.schedule()
-t.remove()
-data = pickle.dumps(t)
-copy = pickle.loads(data)
-print(calls)
-print(type(copy).__name__, copy.label, copy.alive, copy.scheduled, copy is t)
-copy.insert()
+j.remove()
+print("before", log, j.alive, j.scheduled)
+data = dumps((j, log))
+if isinstance(data, bytes):
+    j.kill()
+    j2, log2 = loads(data)
+else:
+    j2, log2 = j, log
+print(type(j2).__name__, isinstance(j2, Job), j2.meta["name"], j2.meta["retries"])
+print("alive", j2.alive, "scheduled", j2.scheduled)
+j2.insert()
 stackless.run()
-print("original", t.alive, t.scheduled)
-t.insert()
-stackless.run()
+print("after", log2, j2.alive)
 
-cls, args, state = stackless.tasklet.__reduce__(Worker(work)(1))
-print(cls.__name__, args, type(state).__name__)
-try:
-    stackless.tasklet().__setstate__(42)
-except TypeError as e:
-    print("TypeError:", e)
+
+# the reduction itself: a tuple of the class, arguments and state
+t = Job(step).set_meta("probe", 0)
+r = t.__reduce_ex__(2)
+print(len(r), r[0] is Job, type(r[1]).__name__, type(r[2]).__name__, r[2][1]["name"])
+t.kill()
