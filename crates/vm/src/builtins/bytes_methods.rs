@@ -22,7 +22,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
 ];
 
 /// The bytes of `v`; a search also takes one byte as an int.
-fn bytes_arg(vm: &mut Vm, v: Value, search: bool) -> R<Rc<[u8]>> {
+fn bytes_arg(vm: &mut Vm, v: Value, search: bool) -> R<Bytes> {
     if let Some(Obj::Bytes(b)) = vm.heap.get_obj(v) {
         return Ok(b.clone());
     }
@@ -41,8 +41,11 @@ fn bytes_arg(vm: &mut Vm, v: Value, search: bool) -> R<Rc<[u8]>> {
     vm.fail(ExcKind::TypeError, msg)
 }
 
+/// Shared bytes, as `Obj::Bytes` holds them.
+type Bytes = Rc<[u8]>;
+
 /// `self` and `sub` of a search method.
-fn this_and_sub(vm: &mut Vm, args: &Args, name: &str) -> R<(Rc<[u8]>, Rc<[u8]>)> {
+fn this_and_sub(vm: &mut Vm, args: &Args, name: &str) -> R<(Bytes, Bytes)> {
     vm.arity_m(name, args, 2, 4)?;
     let hay = bytes_arg(vm, args.pos[0], false)?;
     let sub = bytes_arg(vm, args.pos[1], true)?;
