@@ -53,7 +53,11 @@ print(roundtrip(Point.origin)(), roundtrip(Point.from_pair)((5, 6)))
 bound = roundtrip(p.__eq__)
 print("bound method", bound(Point(3, -4)), bound(Point(0, 0)))
 pts = roundtrip({Point(1, 1): "a", Point(2, 2): "b"})
-print("instance keys", sorted(pts.values()), sorted(repr(k) for k in pts))
+print("instance keys", pts[Point(1, 1)], pts[Point(2, 2)], Point(3, 3) in pts)
+key = roundtrip(Point(2, 2))
+print("loaded key in a live dict", {Point(2, 2): "live"}[key])
+grid = roundtrip({(Point(0, 1), "n"): 1, frozenset({"x"}): 2})
+print("tuple keys", grid[(Point(0, 1), "n")], grid[frozenset({"x"})])
 
 # same instance twice
 shared = Point(7, 7)

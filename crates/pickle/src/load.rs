@@ -586,7 +586,8 @@ impl Loader {
     /// plan the state calls of Python reductions.
     fn finish_tables(&mut self, vm: &mut Vm) -> Result<(), Error> {
         let tables = std::mem::take(&mut self.st.tables);
-        crate::reducers::containers::fill_tables(vm, &self.st.forward, tables)?;
+        let fills = crate::reducers::containers::fill_tables(vm, &self.st.forward, tables)?;
+        self.state_calls.extend(fills);
         for task in self.tasks.clone() {
             if let PyTask::Reduce(i) = task {
                 let state = self.env.entries[i].state.clone();

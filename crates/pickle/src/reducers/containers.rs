@@ -2,7 +2,7 @@
 //! and the `NotImplemented` and `Ellipsis` singletons.
 
 use brine_vm::objects::dict::{Dict, SetMap};
-use brine_vm::{Obj, ObjId, Value, Vm};
+use brine_vm::{Ctl, Obj, ObjId, Value, Vm};
 use rustc_hash::FxHashMap;
 
 use crate::dump::DumpCx;
@@ -210,14 +210,17 @@ impl Reducer for SingletonReducer {
     }
 }
 
-/// Fill every dict and set now that every key is built. A frozenset's hash
-/// depends on its elements, so frozensets are filled first, each after the
-/// frozensets it holds (directly or inside tuples).
+/// Fill every dict and set now that every key is built; the calls that
+/// fill those with Python-hashed keys are returned, to run first of the
+/// state calls. A frozenset's hash depends on its elements, so frozensets
+/// are filled first, each after the frozensets it holds (directly or inside
+/// tuples).
 pub(crate) fn fill_tables(
     vm: &mut Vm,
     forward: &FxHashMap<ObjId, ObjId>,
     tables: Vec<Table>,
-) -> Result<(), Error> {
+) -> Result<Vec<FillCall>, Error> {
+    let mut calls = Vec::new();
     // Namespaces first (dicts keyed by str only): hashing an instance
     // looks for `__hash__` in its class's namespace, which must be filled.
     let (namespaces, tables): (Vec<Table>, Vec<Table>) = tables.into_iter().partition(|t| {
@@ -225,7 +228,7 @@ pub(crate) fn fill_tables(
             if pairs.iter().all(|(k, _)| matches!(vm.heap.get_obj(*k), Some(Obj::Str(_)))))
     });
     for t in namespaces {
-        fill_table(vm, forward, t)?;
+        fill_table(vm, forward, t, &mut calls)?;
     }
     let (frozen, rest): (Vec<Table>, Vec<Table>) = tables.into_iter().partition(
         |t| matches!(t, Table::Set(id, _) if matches!(vm.heap.get(*id), Obj::FrozenSet(_))),
@@ -246,7 +249,7 @@ pub(crate) fn fill_tables(
         while let Some((i, deps_done)) = stack.pop() {
             if deps_done {
                 if let Some(t) = frozen[i].take() {
-                    fill_table(vm, forward, t)?;
+                    fill_table(vm, forward, t, &mut calls)?;
                 }
                 continue;
             }
@@ -265,9 +268,9 @@ pub(crate) fn fill_tables(
         }
     }
     for t in rest {
-        fill_table(vm, forward, t)?;
+        fill_table(vm, forward, t, &mut calls)?;
     }
-    Ok(())
+    Ok(calls)
 }
 
 /// The frozensets among `index` that `items` hold, directly or in tuples.
@@ -295,8 +298,19 @@ fn frozen_deps(
     deps
 }
 
-/// Fill a dict or set now that every key is built.
-fn fill_table(vm: &mut Vm, forward: &FxHashMap<ObjId, ObjId>, t: Table) -> Result<(), Error> {
+/// A Python call that fills a dict or set entry: the function and its arguments.
+pub(crate) type FillCall = (Value, Vec<Value>);
+
+/// Fill a dict or set now that every key is built. A dict or set with a
+/// key whose hash and equality are Python code (an instance with
+/// `__hash__`) is filled by calls to its `__setitem__` or `add` instead, in
+/// order, so that the key is matched against equal keys living in the VM.
+fn fill_table(
+    vm: &mut Vm,
+    forward: &FxHashMap<ObjId, ObjId>,
+    t: Table,
+    calls: &mut Vec<FillCall>,
+) -> Result<(), Error> {
     let fwd = |v: Value| match v {
         Value::Obj(id) => Value::Obj(forward.get(&id).copied().unwrap_or(id)),
         v => v,
@@ -306,30 +320,52 @@ fn fill_table(vm: &mut Vm, forward: &FxHashMap<ObjId, ObjId>, t: Table) -> Resul
         tag: "dict".into(),
         message: format!("unhashable key of type '{}'", vm.type_name(k)),
     };
-    match t {
+    let (id, pairs, method) = match t {
         Table::Dict(id, pairs) => {
-            let mut d = Dict::new();
-            for (k, v) in pairs {
-                let (k, v) = (fwd(k), fwd(v));
-                let hk = vm.hkey(k).map_err(|_| unhashable(vm, k))?;
-                d.insert(hk, k, v);
-            }
-            if let Obj::Dict(slot) = vm.heap.get_mut(id) {
-                *slot = d;
-            }
+            let pairs: Vec<(Value, Value)> =
+                pairs.into_iter().map(|(k, v)| (fwd(k), fwd(v))).collect();
+            (id, pairs, "__setitem__")
         }
         Table::Set(id, items) => {
+            let items = items.into_iter().map(|k| (fwd(k), Value::Undef)).collect();
+            (id, items, "add")
+        }
+    };
+    let frozen = matches!(vm.heap.get(id), Obj::FrozenSet(_));
+    let mut keys = Vec::with_capacity(pairs.len());
+    for (k, _) in &pairs {
+        match vm.hkey(*k) {
+            Ok(hk) => keys.push(hk),
+            Err(Ctl::NeedKey(_)) if !frozen => {
+                let f = vm
+                    .lookup_special(Value::Obj(id), method)
+                    .ok_or_else(|| unhashable(vm, *k))?;
+                for (k, v) in pairs {
+                    let mut args = vec![Value::Obj(id), k];
+                    args.extend(Some(v).filter(|v| !v.is_undef()));
+                    calls.push((f, args));
+                }
+                return Ok(());
+            }
+            Err(_) => return Err(unhashable(vm, *k)),
+        }
+    }
+    match vm.heap.get_mut(id) {
+        Obj::Dict(slot) => {
+            let mut d = Dict::new();
+            for (hk, (k, v)) in keys.into_iter().zip(pairs) {
+                d.insert(hk, k, v);
+            }
+            *slot = d;
+        }
+        Obj::Set(slot) | Obj::FrozenSet(slot) => {
             let mut s = SetMap::default();
-            for k in items {
-                let k = fwd(k);
-                let hk = vm.hkey(k).map_err(|_| unhashable(vm, k))?;
+            for (hk, (k, _)) in keys.into_iter().zip(pairs) {
                 s.entry(hk).or_insert(k);
             }
-            match vm.heap.get_mut(id) {
-                Obj::Set(slot) | Obj::FrozenSet(slot) => *slot = s,
-                _ => {}
-            }
+            *slot = s;
         }
+        _ => {}
     }
     Ok(())
 }

@@ -16,7 +16,8 @@ use crate::node::Node;
 use crate::reduction::Reduction;
 use crate::registry::Reducer;
 
-/// `instance`: `[class]`, then `[state, base, exception, key, kind]`.
+/// `instance`: `[class]`, then `[state, base, exception, key, kind]`; the key is
+/// nil (a canonical dict key is made again on loading).
 pub(crate) struct InstanceReducer;
 
 /// The state is the instance's own `__dict__`.
@@ -71,10 +72,9 @@ pub(crate) fn reduce_instance(
         ]),
         None => Node::Nil,
     };
-    let key = match i.key {
-        Some((h, k)) => Node::List(vec![Node::Int(h), cx.obj(k)]),
-        None => Node::Nil,
-    };
+    // The canonical dict key is made again after loading (see `load`), so
+    // it is not written: a loaded instance pickles to the same bytes.
+    let key = Node::Nil;
     let base = cx.value(i.base);
     Ok(Reduction::new(
         "instance",
@@ -126,10 +126,10 @@ impl Reducer for InstanceReducer {
             }
             _ => return Err(cx.bad("bad exception data")),
         };
-        let key = match cx.arg(state, 3)? {
-            Node::List(k) if k.len() == 2 => Some((cx.int(&k[0])?, cx.id(&k[1])?)),
-            _ => None,
-        };
+        // The canonical key is not taken from the pickle: the loading VM may
+        // hold an equal key already, which only `__eq__` can tell, so the key
+        // is made again the first time it is needed.
+        let key = None;
         let kind = cx.int(cx.arg(state, 4)?)?;
         let own_dict = match st {
             Value::Obj(d) if kind == STATE_DICT => Some(d),
@@ -148,14 +148,7 @@ impl Reducer for InstanceReducer {
             base,
             key,
         }));
-        // A canonical key is found again by equal keys made after loading
-        // (in a fresh VM; one holding an equal canonical key already keeps
-        // its own, as only `__eq__` could tell they are equal).
-        if let Some((h, canon)) = key {
-            if canon == id {
-                cx.vm.register_user_key(h, id);
-            }
-        }
+
         if let Some((hash, canonical)) = key.filter(|(_, c)| *c == id) {
             cx.vm.register_canonical_key(hash, canonical);
         }
