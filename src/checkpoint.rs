@@ -4,7 +4,11 @@
 //!
 //! ```text
 //!  root = ("brine-program", scheduler record, [(name, module)…],
-//!          (argv, search path, recursion limit, [(sys attribute, value)…]))
+//!          (argv, search path, recursion limit, [(sys attribute, value)…],
+//!           [(object, identity)…], generation))
+//!
+//! Objects whose identity the program saw (`id()`, a default repr) keep
+//! it: a dict keyed by `id(obj)` finds them after resuming.
 //! ```
 //!
 //! Modules with a source file (the script, the modules beside it, brine's
@@ -158,7 +162,14 @@ impl Program {
         let path = vm.new_list(path);
         let limit = Value::Int(i64::try_from(vm.recursion_limit).unwrap_or(i64::MAX));
         let sys_attrs = sys_state(vm);
-        let settings = vm.new_tuple(vec![argv, path, limit, sys_attrs]);
+        let seen: Vec<Value> = vm
+            .seen_identities()
+            .into_iter()
+            .map(|(id, v)| vm.new_tuple(vec![Value::Obj(id), Value::Int(v)]))
+            .collect();
+        let seen = vm.new_list(seen);
+        let generation = Value::Int(vm.identity_generation());
+        let settings = vm.new_tuple(vec![argv, path, limit, sys_attrs, seen, generation]);
         let mark = vm.new_str(PROGRAM_MARK);
         let root = vm.new_tuple(vec![mark, sched, modules, settings]);
         let base = vm.roots.len();
@@ -200,8 +211,8 @@ impl Program {
             let modules = vm.modules;
             vm.dict_set_str(modules, &name, module);
         }
-        let [argv, path, limit, sys_attrs] = items(&vm, *settings)?[..] else {
-            return Err(bad("the VM's settings are not a 4-tuple"));
+        let [argv, path, limit, sys_attrs, seen, generation] = items(&vm, *settings)?[..] else {
+            return Err(bad("the VM's settings are not a 6-tuple"));
         };
         vm.argv = strings(&vm, argv)?;
         vm.search_path = strings(&vm, path)?.into_iter().map(PathBuf::from).collect();
@@ -221,6 +232,17 @@ impl Program {
                 vm.dict_set_str(d, &name, value);
             }
         }
+        let mut identities = Vec::new();
+        for pair in items(&vm, seen)? {
+            match items(&vm, pair)?[..] {
+                [Value::Obj(id), Value::Int(v)] => identities.push((id, v)),
+                _ => return Err(bad("an identity is not an (object, int) pair")),
+            }
+        }
+        let Value::Int(generation) = generation else {
+            return Err(bad("the generation is not an int"));
+        };
+        vm.restore_identities(&identities, generation);
         let sched = Scheduler::restore(&mut vm, *sched)?;
         vm.roots.truncate(base);
         Ok(Program::resumed(vm, sched))

@@ -345,10 +345,7 @@ impl Vm {
                     }
                     Obj::Function(f) => {
                         let q = self.text(f.qualname).to_string();
-                        out.push_str(&format!(
-                            "<function {q} at 0x{:012x}>",
-                            id.0 as u64 * 16 + 0x7f00_0000_0000
-                        ));
+                        out.push_str(&format!("<function {q} at 0x{:012x}>", self.identity(id)));
                     }
                     Obj::Native { id: nid, self_ } => {
                         let name = self
@@ -363,7 +360,7 @@ impl Vm {
                             let t = self.type_name(*self_);
                             out.push_str(&format!(
                                 "<built-in method {short} of {t} object at 0x{:012x}>",
-                                id.0 as u64 * 16 + 0x7f00_0000_0000
+                                self.identity(id)
                             ));
                         }
                     }
@@ -383,7 +380,7 @@ impl Vm {
                         let n = c.code.name.clone();
                         out.push_str(&format!(
                             "<code object {n} at 0x{:012x}>",
-                            id.0 as u64 * 16 + 0x7f00_0000_0000
+                            self.identity(id)
                         ));
                     }
                     Obj::Class(c) => {
@@ -433,10 +430,9 @@ impl Vm {
                         let n = self.text(m.name).to_string();
                         out.push_str(&format!("<module '{n}'>"));
                     }
-                    Obj::Cell(_) => out.push_str(&format!(
-                        "<cell at 0x{:012x}>",
-                        id.0 as u64 * 16 + 0x7f00_0000_0000
-                    )),
+                    Obj::Cell(_) => {
+                        out.push_str(&format!("<cell at 0x{:012x}>", self.identity(id)))
+                    }
                     Obj::Generator(g) => {
                         let q = self.text(g.qualname).to_string();
                         let kind = match g.kind {
@@ -445,15 +441,12 @@ impl Vm {
                         };
                         out.push_str(&format!(
                             "<{kind} object {q} at 0x{:012x}>",
-                            id.0 as u64 * 16 + 0x7f00_0000_0000
+                            self.identity(id)
                         ));
                     }
                     Obj::Iter(it) => {
                         let n = it.type_name();
-                        out.push_str(&format!(
-                            "<{n} object at 0x{:012x}>",
-                            id.0 as u64 * 16 + 0x7f00_0000_0000
-                        ));
+                        out.push_str(&format!("<{n} object at 0x{:012x}>", self.identity(id)));
                     }
                     Obj::View { dict, kind } => {
                         let (dict, kind) = (*dict, *kind);
@@ -488,7 +481,7 @@ impl Vm {
                     }
                     Obj::Property { .. } => out.push_str(&format!(
                         "<property object at 0x{:012x}>",
-                        id.0 as u64 * 16 + 0x7f00_0000_0000
+                        self.identity(id)
                     )),
                     Obj::StaticMethod(_) => out.push_str("<staticmethod object>"),
                     Obj::ClassMethod(_) => out.push_str("<classmethod object>"),
@@ -515,10 +508,7 @@ impl Vm {
             .class(cls)
             .map(|c| self.text(c.qualname).to_string())
             .unwrap_or_default();
-        format!(
-            "<{module}.{q} object at 0x{:012x}>",
-            id.0 as u64 * 16 + 0x7f00_0000_0000
-        )
+        format!("<{module}.{q} object at 0x{:012x}>", self.identity(id))
     }
 
     /// `format(v, spec)` for values that need no user code.

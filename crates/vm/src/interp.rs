@@ -127,6 +127,7 @@ impl Vm {
             ids.retain(|id| heap.contains(*id));
             !ids.is_empty()
         });
+        self.identities.prune(&self.heap);
         n
     }
 

@@ -26,6 +26,7 @@ pub mod frame_object;
 pub mod hash;
 pub mod heap;
 pub mod host;
+pub mod identity;
 pub mod interp;
 pub mod load;
 pub mod native;

@@ -75,6 +75,8 @@ pub struct Vm {
     pub exit_code: Option<i32>,
     /// Canonical user-hashed keys by hash (weak: pruned after collection).
     pub(crate) user_keys: FxHashMap<i64, Vec<ObjId>>,
+    /// Identities handed out and taken back from checkpoints.
+    pub(crate) identities: crate::identity::Identities,
     /// Keys of the special names the interpreter looks up on every
     /// attribute store, instantiation and call.
     pub(crate) sk: SpecialKeys,
@@ -454,6 +456,7 @@ impl Vm {
             executed: 0,
             exit_code: None,
             user_keys: FxHashMap::default(),
+            identities: Default::default(),
             sk: SpecialKeys::new(),
         }
     }

@@ -706,7 +706,7 @@ impl Vm {
 fn id(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("id", &args, 1, 1)?;
     Ok(Value::Int(match args.pos[0] {
-        Value::Obj(id) => 0x7f00_0000_0000 + i64::from(id.0) * 16,
+        Value::Obj(id) => vm.identity(id),
         Value::Int(i) => 0x1000 + i.wrapping_mul(32),
         Value::None => 0x10,
         Value::Bool(b) => 0x20 + i64::from(b),
