@@ -58,6 +58,10 @@ key = roundtrip(Point(2, 2))
 print("loaded key in a live dict", {Point(2, 2): "live"}[key])
 grid = roundtrip({(Point(0, 1), "n"): 1, frozenset({"x"}): 2})
 print("tuple keys", grid[(Point(0, 1), "n")], grid[frozenset({"x"})])
+shape = frozenset({Point(0, 0), Point(1, 0), Point(0, 1)})
+shapes = roundtrip({shape: "triangle", "all": {shape}})
+print("frozenset of instances", shapes[frozenset({Point(1, 0), Point(0, 1), Point(0, 0)})],
+      Point(1, 0) in next(iter(shapes["all"])))
 
 # same instance twice
 shared = Point(7, 7)

@@ -355,6 +355,15 @@ impl Vm {
         self.native_index.get(name).copied()
     }
 
+    /// Make instance `canon` a canonical dict key of hash `h` again (an
+    /// instance restored with its key), so that equal keys find it.
+    pub fn register_user_key(&mut self, h: i64, canon: ObjId) {
+        let ids = self.user_keys.entry(h).or_default();
+        if !ids.contains(&canon) {
+            ids.push(canon);
+        }
+    }
+
     /// Register a built-in (used by higher layers to add their modules);
     /// returns its id. Re-registering a name replaces the function.
     pub fn register_native(&mut self, def: NativeDef) -> NativeId {

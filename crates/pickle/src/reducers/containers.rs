@@ -3,7 +3,7 @@
 
 use brine_vm::objects::dict::{Dict, SetMap};
 use brine_vm::{Ctl, Obj, ObjId, Value, Vm};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dump::DumpCx;
 use crate::error::Error;
@@ -221,6 +221,7 @@ pub(crate) fn fill_tables(
     tables: Vec<Table>,
 ) -> Result<Vec<FillCall>, Error> {
     let mut calls = Vec::new();
+    let mut pending = FxHashSet::default();
     // Namespaces first (dicts keyed by str only): hashing an instance
     // looks for `__hash__` in its class's namespace, which must be filled.
     let (namespaces, tables): (Vec<Table>, Vec<Table>) = tables.into_iter().partition(|t| {
@@ -228,7 +229,7 @@ pub(crate) fn fill_tables(
             if pairs.iter().all(|(k, _)| matches!(vm.heap.get_obj(*k), Some(Obj::Str(_)))))
     });
     for t in namespaces {
-        fill_table(vm, forward, t, &mut calls)?;
+        fill_table(vm, forward, t, &mut calls, &mut pending)?;
     }
     let (frozen, rest): (Vec<Table>, Vec<Table>) = tables.into_iter().partition(
         |t| matches!(t, Table::Set(id, _) if matches!(vm.heap.get(*id), Obj::FrozenSet(_))),
@@ -249,7 +250,7 @@ pub(crate) fn fill_tables(
         while let Some((i, deps_done)) = stack.pop() {
             if deps_done {
                 if let Some(t) = frozen[i].take() {
-                    fill_table(vm, forward, t, &mut calls)?;
+                    fill_table(vm, forward, t, &mut calls, &mut pending)?;
                 }
                 continue;
             }
@@ -268,7 +269,7 @@ pub(crate) fn fill_tables(
         }
     }
     for t in rest {
-        fill_table(vm, forward, t, &mut calls)?;
+        fill_table(vm, forward, t, &mut calls, &mut pending)?;
     }
     Ok(calls)
 }
@@ -281,7 +282,7 @@ fn frozen_deps(
     index: &FxHashMap<ObjId, usize>,
 ) -> Vec<usize> {
     let mut deps = Vec::new();
-    let mut seen = rustc_hash::FxHashSet::default();
+    let mut seen = FxHashSet::default();
     let mut todo: Vec<Value> = items.to_vec();
     while let Some(v) = todo.pop() {
         let Value::Obj(id) = v else { continue };
@@ -310,6 +311,7 @@ fn fill_table(
     forward: &FxHashMap<ObjId, ObjId>,
     t: Table,
     calls: &mut Vec<FillCall>,
+    pending: &mut FxHashSet<ObjId>,
 ) -> Result<(), Error> {
     let fwd = |v: Value| match v {
         Value::Obj(id) => Value::Obj(forward.get(&id).copied().unwrap_or(id)),
@@ -334,16 +336,14 @@ fn fill_table(
     let frozen = matches!(vm.heap.get(id), Obj::FrozenSet(_));
     let mut keys = Vec::with_capacity(pairs.len());
     for (k, _) in &pairs {
+        // A frozenset filled by a call is not filled yet: its hash is not known.
+        let waits = !pending.is_empty() && holds_pending(vm, *k, pending);
         match vm.hkey(*k) {
-            Ok(hk) => keys.push(hk),
-            Err(Ctl::NeedKey(_)) if !frozen => {
-                let f = vm
-                    .lookup_special(Value::Obj(id), method)
-                    .ok_or_else(|| unhashable(vm, *k))?;
-                for (k, v) in pairs {
-                    let mut args = vec![Value::Obj(id), k];
-                    args.extend(Some(v).filter(|v| !v.is_undef()));
-                    calls.push((f, args));
+            Ok(hk) if !waits => keys.push(hk),
+            Ok(_) | Err(Ctl::NeedKey(_)) => {
+                by_calls(vm, id, pairs, method, frozen, calls)?;
+                if frozen {
+                    pending.insert(id);
                 }
                 return Ok(());
             }
@@ -368,6 +368,63 @@ fn fill_table(
         _ => {}
     }
     Ok(())
+}
+
+/// Fill `id` by Python calls, in order: `__setitem__` or `add` for a
+/// dict or set, the built-in `_fill_frozenset` for a frozenset.
+fn by_calls(
+    vm: &mut Vm,
+    id: ObjId,
+    pairs: Vec<(Value, Value)>,
+    method: &str,
+    frozen: bool,
+    calls: &mut Vec<FillCall>,
+) -> Result<(), Error> {
+    let missing = || Error::BadEntry {
+        index: 0,
+        tag: "dict".into(),
+        message: format!("no {method} to fill a table with"),
+    };
+    if frozen {
+        let native = vm
+            .native_id("builtins._fill_frozenset")
+            .ok_or_else(missing)?;
+        let f = vm.alloc(Obj::Native {
+            id: native,
+            self_: Value::Undef,
+        });
+        let items = vm.new_tuple(pairs.into_iter().map(|(k, _)| k).collect());
+        calls.push((f, vec![Value::Obj(id), items]));
+        return Ok(());
+    }
+    let f = vm
+        .lookup_special(Value::Obj(id), method)
+        .ok_or_else(missing)?;
+    for (k, v) in pairs {
+        let mut args = vec![Value::Obj(id), k];
+        args.extend(Some(v).filter(|v| !v.is_undef()));
+        calls.push((f, args));
+    }
+    Ok(())
+}
+
+/// Whether `v` is, or holds in tuples, a frozenset in `pending`.
+fn holds_pending(vm: &Vm, v: Value, pending: &FxHashSet<ObjId>) -> bool {
+    let mut todo = vec![v];
+    let mut seen = FxHashSet::default();
+    while let Some(v) = todo.pop() {
+        let Value::Obj(id) = v else { continue };
+        if pending.contains(&id) {
+            return true;
+        }
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Obj::Tuple(t) = vm.heap.get(id) {
+            todo.extend(t.iter().copied());
+        }
+    }
+    false
 }
 
 /// The error for an object a reducer was not made for.

@@ -16,8 +16,8 @@ use crate::node::Node;
 use crate::reduction::Reduction;
 use crate::registry::Reducer;
 
-/// `instance`: `[class]`, then `[state, base, exception, key, kind]`; the key is
-/// nil (a canonical dict key is made again on loading).
+/// `instance`: `[class]`, then `[state, base, exception, key, kind]`; the key
+/// is nil but in a whole-program checkpoint.
 pub(crate) struct InstanceReducer;
 
 /// The state is the instance's own `__dict__`.
@@ -72,9 +72,12 @@ pub(crate) fn reduce_instance(
         ]),
         None => Node::Nil,
     };
-    // The canonical dict key is made again after loading (see `load`), so
-    // it is not written: a loaded instance pickles to the same bytes.
-    let key = Node::Nil;
+    // The canonical dict key travels only in a whole-program checkpoint
+    // (see `load`); elsewhere it is made again after loading.
+    let key = match i.key {
+        Some((h, k)) if cx.options().whole_program => Node::List(vec![Node::Int(h), cx.obj(k)]),
+        _ => Node::Nil,
+    };
     let base = cx.value(i.base);
     Ok(Reduction::new(
         "instance",
@@ -126,10 +129,16 @@ impl Reducer for InstanceReducer {
             }
             _ => return Err(cx.bad("bad exception data")),
         };
-        // The canonical key is not taken from the pickle: the loading VM may
-        // hold an equal key already, which only `__eq__` can tell, so the key
-        // is made again the first time it is needed.
-        let key = None;
+        // An ordinary pickle loads into a VM that may hold an equal key
+        // already, which only `__eq__` can tell, so the key is made again the
+        // first time it is needed. A whole-program checkpoint restores every
+        // key as it was, and the canonical ones are registered again.
+        let key = match cx.arg(state, 3)? {
+            Node::List(k) if k.len() == 2 && cx.options().whole_program => {
+                Some((cx.int(&k[0])?, cx.id(&k[1])?))
+            }
+            _ => None,
+        };
         let kind = cx.int(cx.arg(state, 4)?)?;
         let own_dict = match st {
             Value::Obj(d) if kind == STATE_DICT => Some(d),
@@ -148,6 +157,9 @@ impl Reducer for InstanceReducer {
             base,
             key,
         }));
+        if let Some((h, canon)) = key.filter(|(_, canon)| *canon == id) {
+            cx.vm.register_user_key(h, canon);
+        }
 
         if let Some((hash, canonical)) = key.filter(|(_, c)| *c == id) {
             cx.vm.register_canonical_key(hash, canonical);

@@ -25,6 +25,11 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("dict.clear", M, clear),
     def("dict.fromkeys", C, fromkeys),
     def("set.add", M, add),
+    def(
+        "builtins._fill_frozenset",
+        crate::native::NativeKind::Function,
+        fill_frozenset,
+    ),
     def("set.discard", M, discard),
     def("set.remove", M, set_remove),
     def("set.pop", M, set_pop),
@@ -420,5 +425,28 @@ impl Vm {
             }
         }
         Ok(Value::None)
+    }
+}
+
+/// `_fill_frozenset(fs, items)`: give a frozenset its elements in place,
+/// for a loaded pickle's frozenset whose elements hash by Python code (the
+/// call is retried once their keys are made).
+fn fill_frozenset(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_fill_frozenset", &args, 2, 2)?;
+    let items = match vm.heap.get_obj(args.pos[1]) {
+        Some(Obj::Tuple(t)) => t.clone(),
+        _ => return vm.fail(ExcKind::TypeError, "_fill_frozenset: items must be a tuple"),
+    };
+    let mut set = SetMap::default();
+    for k in items {
+        let hk = vm.hkey(k)?;
+        set.entry(hk).or_insert(k);
+    }
+    match args.pos[0].obj().map(|id| vm.heap.get_mut(id)) {
+        Some(Obj::FrozenSet(slot)) => {
+            *slot = set;
+            Ok(Value::None)
+        }
+        _ => vm.fail(ExcKind::TypeError, "_fill_frozenset: not a frozenset"),
     }
 }
