@@ -14,7 +14,8 @@ print(list(k), list(v), list(it))
 d["kiwis"] = 7
 del d["pears"]
 print("views follow their dict", list(k), len(v), ("kiwis", 7) in it)
-print(sorted(set(k) & {"plums", "figs"}), "apples" in k, "pears" in k)
+print(sorted(k & {"plums", "figs"}), sorted(k - {"apples"}), "apples" in k, "pears" in k)
+print(sorted(it & {("plums", 12), ("figs", 1)}))
 kv = roundtrip({"b": 1, "a": 2, "c": 3}.keys())
 print(sorted(kv), len(kv))
 

@@ -8,7 +8,7 @@ use crate::frame::{ExecState, Then};
 use crate::interp::push_top;
 use crate::native::{Args, Ctl, R};
 use crate::num::Num;
-use crate::object::Obj;
+use crate::object::{Obj, ViewKind};
 use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -291,6 +291,13 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return self.num_binop(op, x, y);
         }
+        if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
+            // A keys or items view is set-like: it combines as a set.
+            let (va, vb) = (self.view_as_set(a)?, self.view_as_set(b)?);
+            if va.is_some() || vb.is_some() {
+                return self.set_binop(op, va.unwrap_or(a), vb.unwrap_or(b));
+            }
+        }
         let (Value::Obj(ia), bv) = (a, b) else {
             if let (Some(Num::I(n)), Value::Obj(_)) = (self.num(a), b) {
                 if op == BinOp::Mul {
@@ -331,6 +338,40 @@ impl Vm {
             },
             _ => Ok(None),
         }
+    }
+
+    /// A new set of the keys (or items) a keys (or items) view shows;
+    /// `None` for any other value.
+    fn view_as_set(&mut self, v: Value) -> R<Option<Value>> {
+        let Some(Obj::View { dict, kind }) = self.heap.get_obj(v) else {
+            return Ok(None);
+        };
+        let (dict, kind) = (*dict, *kind);
+        let Obj::Dict(d) = self.heap.get(dict) else {
+            return Ok(None);
+        };
+        let entries: Vec<(crate::objects::dict::HKey, Value, Value)> = d
+            .map
+            .iter()
+            .map(|(hk, (k, v))| (hk.clone(), *k, *v))
+            .collect();
+        let mut set = crate::objects::dict::SetMap::default();
+        match kind {
+            ViewKind::Keys => {
+                for (hk, k, _) in entries {
+                    set.entry(hk).or_insert(k);
+                }
+            }
+            ViewKind::Items => {
+                for (_, k, v) in entries {
+                    let item = self.new_tuple(vec![k, v]);
+                    let hk = self.hkey(item)?;
+                    set.entry(hk).or_insert(item);
+                }
+            }
+            ViewKind::Values => return Ok(None),
+        }
+        Ok(Some(self.alloc(Obj::Set(set))))
     }
 
     /// `a + b` for two lists, two tuples or two bytes; `None` for other pairs.
