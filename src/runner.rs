@@ -136,25 +136,15 @@ impl Program {
                 stderr: text,
             });
         }
-        let end = loop {
-            match self.sched.run(&mut self.vm, budget.max(1)) {
-                SchedOutcome::BudgetSpent => return None,
-                SchedOutcome::Finished(_) => {
-                    break ProgramEnd {
-                        exit_code: 0,
-                        stderr: String::new(),
-                    }
-                }
-                SchedOutcome::Raised(exc) | SchedOutcome::HostTurn(HostTurn::Raised(exc)) => {
-                    break self.uncaught(exc)
-                }
-                SchedOutcome::HostTurn(_) => {
-                    break ProgramEnd {
-                        exit_code: 0,
-                        stderr: String::new(),
-                    }
-                }
+        let end = match self.sched.run(&mut self.vm, budget.max(1)) {
+            SchedOutcome::BudgetSpent => return None,
+            SchedOutcome::Raised(exc) | SchedOutcome::HostTurn(HostTurn::Raised(exc)) => {
+                self.uncaught(exc)
             }
+            SchedOutcome::Finished(_) | SchedOutcome::HostTurn(_) => ProgramEnd {
+                exit_code: 0,
+                stderr: String::new(),
+            },
         };
         let _ = self.vm.stdout.flush();
         Some(end)

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 /// Every script of `tests/scripts/` (modules named `helper_*` excepted), sorted.
-pub fn scripts() -> Vec<PathBuf> {
+pub(crate) fn scripts() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
     let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
@@ -19,7 +19,7 @@ pub fn scripts() -> Vec<PathBuf> {
 }
 
 /// The lines where `got` differs from `expected`, for a failure message.
-pub fn diff(expected: &str, got: &str) -> String {
+pub(crate) fn diff(expected: &str, got: &str) -> String {
     let (e, g): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), got.lines().collect());
     let mut out = String::new();
     for i in 0..e.len().max(g.len()) {
