@@ -185,42 +185,64 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-        let (tag, data): (i8, ExtData) = Deserialize::deserialize(d)?;
-        let data = data.0;
-        match tag {
-            EXT_REF => {
-                let b: [u8; 4] = data
-                    .as_slice()
-                    .try_into()
-                    .map_err(|_| de::Error::custom("bad object reference"))?;
-                Ok(Node::Ref(u32::from_be_bytes(b)))
-            }
-            EXT_UNDEF => Ok(Node::Undef),
-            EXT_BIGINT if !data.is_empty() => Ok(Node::BigInt(data)),
-            _ => Err(de::Error::custom(format!("unknown extension type {tag}"))),
-        }
+        d.deserialize_tuple(2, ExtVisitor)
     }
 }
 
-/// The payload of an extension type, read as bytes.
-struct ExtData(Vec<u8>);
+/// An extension type: its tag, then its payload.
+struct ExtVisitor;
 
-impl<'de> Deserialize<'de> for ExtData {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ExtData, D::Error> {
-        struct BytesVisitor;
-        impl<'de> Visitor<'de> for BytesVisitor {
-            type Value = ExtData;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("extension bytes")
+impl<'de> Visitor<'de> for ExtVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an extension type")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let tag: i8 = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::custom("an extension type without a tag"))?;
+        seq.next_element_seed(ExtPayload(tag))?
+            .ok_or_else(|| de::Error::custom("an extension type without a payload"))
+    }
+}
+
+/// The payload of an extension type with tag `.0`, read straight into a
+/// node: a reference, the commonest, allocates nothing.
+struct ExtPayload(i8);
+
+impl<'de> de::DeserializeSeed<'de> for ExtPayload {
+    type Value = Node;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        d.deserialize_bytes(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ExtPayload {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("extension bytes")
+    }
+
+    fn visit_bytes<E: de::Error>(self, data: &[u8]) -> Result<Node, E> {
+        match self.0 {
+            EXT_REF => {
+                let b: [u8; 4] = data
+                    .try_into()
+                    .map_err(|_| E::custom("bad object reference"))?;
+                Ok(Node::Ref(u32::from_be_bytes(b)))
             }
-            fn visit_bytes<E: de::Error>(self, b: &[u8]) -> Result<ExtData, E> {
-                Ok(ExtData(b.to_vec()))
-            }
-            fn visit_borrowed_bytes<E: de::Error>(self, b: &'de [u8]) -> Result<ExtData, E> {
-                Ok(ExtData(b.to_vec()))
-            }
+            EXT_UNDEF => Ok(Node::Undef),
+            EXT_BIGINT if !data.is_empty() => Ok(Node::BigInt(data.to_vec())),
+            tag => Err(E::custom(format!("unknown extension type {tag}"))),
         }
-        d.deserialize_bytes(BytesVisitor)
+    }
+
+    fn visit_borrowed_bytes<E: de::Error>(self, data: &'de [u8]) -> Result<Node, E> {
+        self.visit_bytes(data)
     }
 }
 
