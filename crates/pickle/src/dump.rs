@@ -60,7 +60,12 @@ impl DumpCx<'_> {
 
     /// The nodes for several values.
     pub fn values(&mut self, vs: &[Value]) -> Node {
-        Node::List(vs.iter().map(|v| self.value(*v)).collect())
+        Node::List(self.nodes(vs))
+    }
+
+    /// The nodes for several values, one each (an entry's arguments or state).
+    pub fn nodes(&mut self, vs: &[Value]) -> Vec<Node> {
+        vs.iter().map(|v| self.value(*v)).collect()
     }
 
     /// A reference to the table entry of `id`.

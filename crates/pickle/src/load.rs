@@ -97,6 +97,14 @@ impl LoadCx<'_> {
     /// When the node is not a list of values.
     pub fn values(&mut self, n: &Node) -> Result<Vec<Value>, Error> {
         let items = n.as_list().ok_or_else(|| self.bad("a list was expected"))?;
+        self.all(items)
+    }
+
+    /// The values of several nodes (an entry's arguments or state).
+    ///
+    /// # Errors
+    /// When a node is a reference outside the table.
+    pub fn all(&mut self, items: &[Node]) -> Result<Vec<Value>, Error> {
         items.iter().map(|x| self.value(x)).collect()
     }
 

@@ -22,7 +22,7 @@ impl Reducer for SeqReducer {
             Obj::List(v) => ("list", v.clone()),
             _ => return Err(unexpected(cx.vm, obj)),
         };
-        let state = items.iter().map(|v| cx.value(*v)).collect();
+        let state = cx.nodes(&items);
         Ok(Reduction::new(tag, vec![], state))
     }
 
@@ -33,10 +33,7 @@ impl Reducer for SeqReducer {
         _args: &[Node],
         state: &[Node],
     ) -> Result<(), Error> {
-        let items = state
-            .iter()
-            .map(|n| cx.value(n))
-            .collect::<Result<Vec<_>, _>>()?;
+        let items = cx.all(state)?;
         let tuple = matches!(cx.vm.heap.get(id), Obj::Tuple(_)) && cx.tag() == "tuple";
         *cx.vm.heap.get_mut(id) = if tuple {
             Obj::Tuple(items)
@@ -97,7 +94,7 @@ impl Reducer for SetReducer {
             Obj::FrozenSet(s) => ("frozenset", s.values().copied().collect()),
             _ => return Err(unexpected(cx.vm, obj)),
         };
-        let state = items.iter().map(|v| cx.value(*v)).collect();
+        let state = cx.nodes(&items);
         Ok(Reduction::new(tag, vec![], state))
     }
 
@@ -108,10 +105,7 @@ impl Reducer for SetReducer {
         _args: &[Node],
         state: &[Node],
     ) -> Result<(), Error> {
-        let items = state
-            .iter()
-            .map(|n| cx.value(n))
-            .collect::<Result<Vec<_>, _>>()?;
+        let items = cx.all(state)?;
         *cx.vm.heap.get_mut(id) = if cx.tag() == "frozenset" {
             Obj::FrozenSet(SetMap::default())
         } else {

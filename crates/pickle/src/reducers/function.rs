@@ -131,7 +131,7 @@ impl Reducer for WrapperReducer {
             Obj::Property { fget, fset, fdel } => ("property", vec![*fget, *fset, *fdel]),
             _ => return Err(super::containers::unexpected(cx.vm, obj)),
         };
-        let state = vs.iter().map(|v| cx.value(*v)).collect();
+        let state = cx.nodes(&vs);
         Ok(Reduction::new(tag, vec![], state))
     }
 

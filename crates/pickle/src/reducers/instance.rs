@@ -243,10 +243,7 @@ pub(crate) fn reduce_state_calls(
 ) -> Result<Vec<(Value, Vec<Value>)>, Error> {
     let mut calls = Vec::new();
     if let Some(items) = state.get(1).and_then(Node::as_list) {
-        let items = items
-            .iter()
-            .map(|n| cx.value(n))
-            .collect::<Result<Vec<_>, _>>()?;
+        let items = cx.all(items)?;
         match obj.obj().map(|id| cx.vm.heap.get_mut(id)) {
             Some(Obj::List(l)) => l.extend(items),
             _ => {
