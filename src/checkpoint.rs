@@ -43,21 +43,30 @@ fn bad(what: &str) -> Error {
 }
 
 fn items(vm: &Vm, v: Value) -> Result<Vec<Value>, Error> {
-    match vm.heap.get_obj(v) {
-        Some(Obj::Tuple(t) | Obj::List(t)) => Ok(t.clone()),
-        _ => Err(bad("a sequence was expected")),
-    }
+    vm.sequence_items(v)
+        .map(<[Value]>::to_vec)
+        .ok_or_else(|| bad("a sequence was expected"))
+}
+
+fn text(vm: &Vm, v: Value) -> Result<String, Error> {
+    vm.str_of(v)
+        .map(|s| s.s.to_string())
+        .ok_or_else(|| bad("a str was expected"))
+}
+
+/// The `(name, value)` pairs of a list of 2-tuples.
+fn named(vm: &Vm, v: Value) -> Result<Vec<(String, Value)>, Error> {
+    items(vm, v)?
+        .into_iter()
+        .map(|pair| match items(vm, pair)?[..] {
+            [name, value] => Ok((text(vm, name)?, value)),
+            _ => Err(bad("a (name, value) entry is not a pair")),
+        })
+        .collect()
 }
 
 fn strings(vm: &Vm, v: Value) -> Result<Vec<String>, Error> {
-    items(vm, v)?
-        .into_iter()
-        .map(|s| {
-            vm.str_of(s)
-                .map(|s| s.s.to_string())
-                .ok_or_else(|| bad("a str was expected"))
-        })
-        .collect()
+    items(vm, v)?.into_iter().map(|s| text(vm, s)).collect()
 }
 
 /// The namespace of the `sys` module, if it was imported.
@@ -195,19 +204,12 @@ impl Program {
         let [mark, sched, modules, settings] = parts.as_slice() else {
             return Err(bad("the pickle is not a program checkpoint"));
         };
-        if vm.str_of(*mark).map(|s| s.s.to_string()).as_deref() != Some(PROGRAM_MARK) {
+        if text(&vm, *mark).ok().as_deref() != Some(PROGRAM_MARK) {
             return Err(bad("the pickle is not a program checkpoint"));
         }
         let base = vm.roots.len();
         vm.roots.push(root);
-        for entry in items(&vm, *modules)? {
-            let [name, module] = items(&vm, entry)?[..] else {
-                return Err(bad("a module entry is not a pair"));
-            };
-            let name = vm
-                .str_of(name)
-                .map(|s| s.s.to_string())
-                .ok_or_else(|| bad("a module's name is not a str"))?;
+        for (name, module) in named(&vm, *modules)? {
             let modules = vm.modules;
             vm.dict_set_str(modules, &name, module);
         }
@@ -221,14 +223,7 @@ impl Program {
             _ => return Err(bad("the recursion limit is not a positive int")),
         };
         if let Some(d) = sys_dict(&vm) {
-            for pair in items(&vm, sys_attrs)? {
-                let [name, value] = items(&vm, pair)?[..] else {
-                    return Err(bad("a sys attribute is not a pair"));
-                };
-                let name = vm
-                    .str_of(name)
-                    .map(|s| s.s.to_string())
-                    .ok_or_else(|| bad("a sys attribute's name is not a str"))?;
+            for (name, value) in named(&vm, sys_attrs)? {
                 vm.dict_set_str(d, &name, value);
             }
         }

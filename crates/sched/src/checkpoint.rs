@@ -9,7 +9,7 @@
 //!            running, switched_in, last_ran, watchdog, executed)
 //! ```
 
-use brine_vm::{Obj, ObjId, Value, Vm};
+use brine_vm::{ObjId, Value, Vm};
 
 use crate::error::Error;
 use crate::scheduler::Scheduler;
@@ -37,10 +37,9 @@ fn watchdog_record(vm: &mut Vm, w: &Watchdog) -> Value {
 
 /// The items of a tuple or list value.
 fn items(vm: &Vm, v: Value) -> Result<Vec<Value>, Error> {
-    match vm.heap.get_obj(v) {
-        Some(Obj::Tuple(t) | Obj::List(t)) => Ok(t.clone()),
-        _ => Err(Error::BadCheckpoint("a sequence was expected".into())),
-    }
+    vm.sequence_items(v)
+        .map(<[Value]>::to_vec)
+        .ok_or_else(|| Error::BadCheckpoint("a sequence was expected".into()))
 }
 
 fn obj(v: Value) -> Result<ObjId, Error> {

@@ -147,6 +147,14 @@ impl Vm {
         self.alloc(Obj::List(items))
     }
 
+    /// The items of a tuple or list value, if it is one.
+    pub fn sequence_items(&self, v: Value) -> Option<&[Value]> {
+        match self.heap.get_obj(v)? {
+            Obj::Tuple(items) | Obj::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
     /// A new empty dict.
     pub fn new_dict(&mut self) -> ObjId {
         self.heap.alloc(Obj::Dict(Dict::new()))
