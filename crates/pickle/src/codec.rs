@@ -1,4 +1,16 @@
 //! The MessagePack codec: the only file that names rmp-serde.
+//!
+//! Envelopes are written and read by [`write`] and [`read`] without serde,
+//! byte for byte as rmp-serde writes them through [`Node`]'s `Serialize`
+//! (which stays for other serde formats); code objects, brine-vm's own
+//! serde types, go through rmp-serde.
+//!
+//! [`Node`]: crate::Node
+
+mod read;
+mod write;
+
+pub(crate) use self::write::{entry as write_entry, head as write_head, Head};
 
 use crate::envelope::Envelope;
 use crate::error::Error;
@@ -8,8 +20,7 @@ use crate::error::Error;
 /// # Errors
 /// Never for a well-formed envelope; an encoder error is reported as [`Error::Encode`].
 pub fn encode_into(env: &Envelope, out: &mut Vec<u8>) -> Result<(), Error> {
-    let mut ser = rmp_serde::Serializer::new(out);
-    serde::Serialize::serialize(env, &mut ser).map_err(|e| Error::Encode(e.to_string()))
+    write::envelope(out, env)
 }
 
 /// Read an envelope from MessagePack bytes, nested at most `max_depth` deep.
@@ -17,11 +28,9 @@ pub fn encode_into(env: &Envelope, out: &mut Vec<u8>) -> Result<(), Error> {
 /// # Errors
 /// Truncated or malformed bytes: [`Error::Decode`].
 pub fn decode(bytes: &[u8], max_depth: usize) -> Result<Envelope, Error> {
-    let mut de = rmp_serde::Deserializer::from_read_ref(bytes);
-    de.set_max_depth(max_depth);
-    let env: Envelope =
-        serde::Deserialize::deserialize(&mut de).map_err(|e| Error::Decode(e.to_string()))?;
-    if <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).is_ok() {
+    let mut r = read::Reader::new(bytes, max_depth);
+    let env = r.envelope()?;
+    if !r.at_end() {
         return Err(Error::Decode("trailing bytes after the pickle".into()));
     }
     Ok(env)

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use brine_vm::{Obj, ObjId, Value, Vm};
 use rustc_hash::FxHashMap;
 
-use crate::envelope::{Entry, Envelope, FORMAT_NAME, FORMAT_VERSION};
+use crate::envelope::{FORMAT_NAME, FORMAT_VERSION};
 use crate::error::Error;
 use crate::node::Node;
 use crate::options::Options;
@@ -55,22 +55,29 @@ impl DumpCx<'_> {
     /// The node for a value: immediates, str, bytes and big ints inline,
     /// any other object a reference to its table entry.
     pub fn value(&mut self, v: Value) -> Node {
-        value_node(self.vm, self.st, v)
+        self.split().1.value(v)
     }
 
     /// The nodes for several values.
     pub fn values(&mut self, vs: &[Value]) -> Node {
-        Node::List(self.nodes(vs))
+        self.split().1.values(vs)
     }
 
     /// The nodes for several values, one each (an entry's arguments or state).
     pub fn nodes(&mut self, vs: &[Value]) -> Vec<Node> {
-        vs.iter().map(|v| self.value(*v)).collect()
+        self.split().1.nodes(vs)
     }
 
     /// A reference to the table entry of `id`.
     pub fn obj(&mut self, id: ObjId) -> Node {
-        self.value(Value::Obj(id))
+        self.split().1.obj(id)
+    }
+
+    /// The VM to read, and a writer of value nodes, at once: a reducer
+    /// reads the object it reduces in place instead of cloning it.
+    pub fn split(&mut self) -> (&Vm, Values<'_>) {
+        let vm: &Vm = self.vm;
+        (vm, Values { vm, st: self.st })
     }
 
     /// The options of this pickling.
@@ -81,6 +88,34 @@ impl DumpCx<'_> {
     /// The module whose namespace `dict` is, if it is one.
     pub fn module_of_dict(&self, dict: ObjId) -> Option<ObjId> {
         self.st.module_dicts.get(&dict).copied()
+    }
+}
+
+/// Turns values into nodes, over a VM it only reads (see [`DumpCx::split`]).
+pub struct Values<'a> {
+    vm: &'a Vm,
+    st: &'a mut DumpState,
+}
+
+impl Values<'_> {
+    /// The node for a value (see [`DumpCx::value`]).
+    pub fn value(&mut self, v: Value) -> Node {
+        value_node(self.vm, self.st, v)
+    }
+
+    /// The nodes for several values, as one list node.
+    pub fn values(&mut self, vs: &[Value]) -> Node {
+        Node::List(self.nodes(vs))
+    }
+
+    /// The nodes for several values, one each.
+    pub fn nodes(&mut self, vs: &[Value]) -> Vec<Node> {
+        vs.iter().map(|v| self.value(*v)).collect()
+    }
+
+    /// A reference to the table entry of `id`.
+    pub fn obj(&mut self, id: ObjId) -> Node {
+        self.value(Value::Obj(id))
     }
 }
 
@@ -127,7 +162,11 @@ pub struct Dumper {
     registry: Registry,
     st: DumpState,
     root: Node,
-    entries: Vec<Entry>,
+    /// The entries written so far, each as soon as it is reduced (in the
+    /// buffer of the options, which becomes the pickle).
+    body: Vec<u8>,
+    /// How many entries `body` holds.
+    written: usize,
     tags: Vec<String>,
     tag_index: FxHashMap<Cow<'static, str>, u32>,
     /// The Python `persistent_id` callable, or `None`.
@@ -141,7 +180,9 @@ pub struct Dumper {
 
 impl Dumper {
     /// Start pickling `root`.
-    pub fn new(vm: &mut Vm, registry: Registry, opts: Options, root: Value) -> Dumper {
+    pub fn new(vm: &mut Vm, registry: Registry, mut opts: Options, root: Value) -> Dumper {
+        let mut body = std::mem::take(&mut opts.buffer);
+        body.clear();
         let module_dicts = python::module_dicts(vm);
         let mut st = DumpState {
             opts,
@@ -154,7 +195,8 @@ impl Dumper {
             registry,
             st,
             root,
-            entries: Vec::new(),
+            body,
+            written: 0,
             tags: Vec::new(),
             tag_index: FxHashMap::default(),
             persistent_id: Value::None,
@@ -192,8 +234,8 @@ impl Dumper {
     /// # Errors
     /// When an object cannot be pickled.
     pub fn step(&mut self, vm: &mut Vm) -> Result<DumpStep, Error> {
-        while self.entries.len() < self.st.objs.len() {
-            let index = self.entries.len();
+        while self.written < self.st.objs.len() {
+            let index = self.written;
             let id = self.st.objs[index];
             if self.persistent_id != Value::None && self.pid_done <= index {
                 self.pid_done = index + 1;
@@ -207,7 +249,7 @@ impl Dumper {
                 return Ok(call);
             }
             let r = self.reduce_native(vm, id)?;
-            self.push_entry(r);
+            self.push_entry_at(index, r)?;
         }
         let bytes = self.finish()?;
         Ok(DumpStep::Done(bytes))
@@ -222,7 +264,7 @@ impl Dumper {
             Some(Waiting::PersistentId(index)) => {
                 if result != Value::None {
                     let pid = self.value(vm, result);
-                    self.push_entry_at(index, Reduction::new("persistent", vec![pid], vec![]));
+                    self.push_entry_at(index, Reduction::new("persistent", vec![pid], vec![]))?;
                 }
                 Ok(())
             }
@@ -233,8 +275,7 @@ impl Dumper {
                     st: &mut self.st,
                 };
                 let r = python::reduction_from_result(&mut cx, id, how, result)?;
-                self.push_entry_at(index, r);
-                Ok(())
+                self.push_entry_at(index, r)
             }
             None => Ok(()),
         }
@@ -287,12 +328,11 @@ impl Dumper {
         reducer.reduce(&mut cx, id)
     }
 
-    fn push_entry(&mut self, r: Reduction) {
-        let index = self.entries.len();
-        self.push_entry_at(index, r);
-    }
-
-    fn push_entry_at(&mut self, index: usize, r: Reduction) {
+    /// Write the reduction of entry `index`, unless it is written already.
+    fn push_entry_at(&mut self, index: usize, r: Reduction) -> Result<(), Error> {
+        if index != self.written {
+            return Ok(());
+        }
         let tag = match self.tag_index.get(&r.tag) {
             Some(t) => *t,
             None => {
@@ -302,29 +342,25 @@ impl Dumper {
                 t
             }
         };
-        let e = Entry {
-            tag,
-            args: r.args,
-            state: r.state,
-        };
-        if index == self.entries.len() {
-            self.entries.push(e);
-        }
+        crate::codec::write_entry(&mut self.body, tag, &r.args, &r.state)?;
+        self.written += 1;
+        Ok(())
     }
 
     fn finish(&mut self) -> Result<Vec<u8>, Error> {
-        let env = Envelope {
-            format: FORMAT_NAME.to_owned(),
+        let mut head_bytes = Vec::with_capacity(64);
+        let head = crate::codec::Head {
+            format: FORMAT_NAME,
             version: FORMAT_VERSION,
             magic: brine_vm::MAGIC,
             flags: self.st.opts.flags,
-            tags: std::mem::take(&mut self.tags),
-            root: std::mem::replace(&mut self.root, Node::Nil),
-            entries: std::mem::take(&mut self.entries),
+            tags: &self.tags,
+            root: &self.root,
+            n_entries: self.written,
         };
-        let mut out = std::mem::take(&mut self.st.opts.buffer);
-        out.clear();
-        crate::codec::encode_into(&env, &mut out)?;
+        crate::codec::write_head(&mut head_bytes, &head)?;
+        let mut out = std::mem::take(&mut self.body);
+        out.splice(0..0, head_bytes);
         Ok(out)
     }
 }

@@ -44,7 +44,7 @@ mod validate;
 pub use self::{
     api::{call, dumps, import, loads},
     codec::{decode, encode_into},
-    dump::{DumpCx, DumpStep, Dumper},
+    dump::{DumpCx, DumpStep, Dumper, Values},
     envelope::{Entry, Envelope, FORMAT_NAME, FORMAT_VERSION},
     error::Error,
     kind::kind_of,

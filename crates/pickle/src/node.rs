@@ -17,11 +17,11 @@ use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The extension type of an object reference.
-const EXT_REF: i8 = 1;
+pub(crate) const EXT_REF: i8 = 1;
 /// The extension type of the `Undef` marker.
-const EXT_UNDEF: i8 = 2;
+pub(crate) const EXT_UNDEF: i8 = 2;
 /// The extension type of a big int.
-const EXT_BIGINT: i8 = 3;
+pub(crate) const EXT_BIGINT: i8 = 3;
 
 /// The name serde formats use for an extension type (MessagePack's `ext`).
 pub(crate) const EXT_STRUCT_NAME: &str = "_ExtStruct";

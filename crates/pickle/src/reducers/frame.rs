@@ -14,7 +14,7 @@
 use brine_vm::frame::{GenMode, Handler, Then, INVALID_PC};
 use brine_vm::{BinOp, CmpOp, Frame, Obj};
 
-use crate::dump::DumpCx;
+use crate::dump::Values;
 use crate::error::Error;
 use crate::load::LoadCx;
 use crate::node::Node;
@@ -58,7 +58,7 @@ const CHECKED_METHODS: [&str; 9] = [
 ];
 
 /// The node of a frame.
-pub(crate) fn dump_frame(cx: &mut DumpCx<'_>, f: &Frame) -> Result<Node, Error> {
+pub(crate) fn dump_frame(cx: &mut Values<'_>, f: &Frame) -> Result<Node, Error> {
     Ok(Node::List(vec![
         cx.obj(f.code_id),
         Node::Int(i64::from(f.pc)),
@@ -88,7 +88,7 @@ fn op_index<T: PartialEq>(all: &[T], op: &T) -> Node {
     Node::Int(all.iter().position(|x| x == op).unwrap_or(0) as i64)
 }
 
-pub(crate) fn dump_then(cx: &mut DumpCx<'_>, t: &Then) -> Result<Node, Error> {
+pub(crate) fn dump_then(cx: &mut Values<'_>, t: &Then) -> Result<Node, Error> {
     let v = |i: i64| Node::Int(i);
     Ok(Node::List(match t {
         Then::Push => vec![v(0)],

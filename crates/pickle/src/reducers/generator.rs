@@ -15,10 +15,10 @@ pub(crate) struct GeneratorReducer;
 
 impl Reducer for GeneratorReducer {
     fn reduce(&self, cx: &mut DumpCx<'_>, obj: ObjId) -> Result<Reduction, Error> {
-        let Obj::Generator(g) = cx.vm.heap.get(obj) else {
-            return Err(super::containers::unexpected(cx.vm, obj));
+        let (vm, mut cx) = cx.split();
+        let Obj::Generator(g) = vm.heap.get(obj) else {
+            return Err(super::containers::unexpected(vm, obj));
         };
-        let g = (**g).clone();
         let kind = match g.kind {
             GenKind::Generator => 0,
             GenKind::Coroutine => 1,
@@ -30,7 +30,7 @@ impl Reducer for GeneratorReducer {
             GenState::Finished => 3,
         };
         let frame = match &g.frame {
-            Some(f) => super::frame::dump_frame(cx, f)?,
+            Some(f) => super::frame::dump_frame(&mut cx, f)?,
             None => Node::Nil,
         };
         let st = vec![

@@ -9,7 +9,7 @@ use brine_sched::{Channel, Place, Resume, Tasklet};
 use brine_vm::object::HostObj;
 use brine_vm::{ExecState, Obj, ObjId};
 
-use crate::dump::DumpCx;
+use crate::dump::{DumpCx, Values};
 use crate::error::Error;
 use crate::load::LoadCx;
 use crate::node::Node;
@@ -24,7 +24,7 @@ fn flag(n: Option<&Node>) -> bool {
 }
 
 impl TaskletReducer {
-    fn reduce_tasklet(cx: &mut DumpCx<'_>, class: ObjId, t: &Tasklet) -> Result<Reduction, Error> {
+    fn reduce_tasklet(cx: &mut Values<'_>, class: ObjId, t: &Tasklet) -> Result<Reduction, Error> {
         if t.running && t.state.frames.is_empty() && t.alive {
             return Err(Error::Unpicklable {
                 type_name: "tasklet (the running tasklet)".into(),
@@ -125,19 +125,18 @@ impl TaskletReducer {
 
 impl Reducer for TaskletReducer {
     fn reduce(&self, cx: &mut DumpCx<'_>, obj: ObjId) -> Result<Reduction, Error> {
-        let Obj::Host(h) = cx.vm.heap.get(obj) else {
-            return Err(super::containers::unexpected(cx.vm, obj));
+        let (vm, mut cx) = cx.split();
+        let Obj::Host(h) = vm.heap.get(obj) else {
+            return Err(super::containers::unexpected(vm, obj));
         };
         let class = h.class;
         let any: &dyn std::any::Any = h.data.as_ref();
         if let Some(t) = any.downcast_ref::<Tasklet>() {
-            let t = t.clone();
-            return Self::reduce_tasklet(cx, class, &t);
+            return Self::reduce_tasklet(&mut cx, class, t);
         }
         let Some(c) = any.downcast_ref::<Channel>() else {
-            return Err(super::containers::unexpected(cx.vm, obj));
+            return Err(super::containers::unexpected(vm, obj));
         };
-        let c = c.clone();
         let state = vec![
             Node::List(c.queue.iter().map(|t| cx.obj(*t)).collect()),
             Node::Int(c.balance),
