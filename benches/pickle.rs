@@ -3,6 +3,10 @@
 //! of a generator in the middle of its iteration, and of 10,000 tasklets
 //! parked on channels in one pickle.
 //!
+//! For the large pickle, `encode` and `decode` time the codec alone on the
+//! same bytes (no object walked or built), the ceiling of `dumps` and
+//! `loads`.
+//!
 //! The figures are per byte of pickle (`Throughput::Bytes`), so criterion
 //! reports MB/s; the size of each pickle is printed once. Loads go into
 //! one VM, whose garbage is collected between timed batches.
@@ -141,7 +145,31 @@ fn bench_case(c: &mut Criterion, name: &str, vm: &mut Vm, value: Value) {
             total
         })
     });
+    if bytes.len() > 100_000 {
+        bench_codec(&mut group, name, &bytes);
+    }
     group.finish();
+}
+
+/// The codec alone on the same pickle: the envelope written from and read
+/// into its node tree, with no object walked or built. This is the
+/// ceiling `dumps` and `loads` approach.
+fn bench_codec(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    bytes: &[u8],
+) {
+    let env = brine_pickle::decode(bytes, 256).expect("decodes");
+    let mut out = Vec::with_capacity(bytes.len());
+    group.bench_function(format!("encode/{name}"), |b| {
+        b.iter(|| {
+            out.clear();
+            brine_pickle::encode_into(black_box(&env), &mut out).expect("encodes");
+        })
+    });
+    group.bench_function(format!("decode/{name}"), |b| {
+        b.iter(|| brine_pickle::decode(black_box(bytes), 256).expect("decodes"))
+    });
 }
 
 fn pickle(c: &mut Criterion) {

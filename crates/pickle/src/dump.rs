@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap;
 
 use crate::envelope::{FORMAT_NAME, FORMAT_VERSION};
 use crate::error::Error;
+use crate::memo::Memo;
 use crate::node::Node;
 use crate::options::Options;
 use crate::python::{self, PyReduce};
@@ -39,7 +40,7 @@ pub enum DumpStep {
 #[derive(Clone, Debug)]
 pub(crate) struct DumpState {
     pub(crate) opts: Options,
-    memo: FxHashMap<ObjId, u32>,
+    memo: Memo,
     objs: Vec<ObjId>,
     pub(crate) module_dicts: FxHashMap<ObjId, ObjId>,
 }
@@ -137,8 +138,8 @@ pub(crate) fn value_node(vm: &Vm, st: &mut DumpState, v: Value) -> Node {
 
 impl DumpState {
     fn memo_index(&mut self, id: ObjId) -> u32 {
-        if let Some(i) = self.memo.get(&id) {
-            return *i;
+        if let Some(i) = self.memo.get(id) {
+            return i;
         }
         let i = self.objs.len() as u32;
         self.objs.push(id);
@@ -186,7 +187,7 @@ impl Dumper {
         let module_dicts = python::module_dicts(vm);
         let mut st = DumpState {
             opts,
-            memo: FxHashMap::default(),
+            memo: Memo::default(),
             objs: Vec::new(),
             module_dicts,
         };

@@ -31,6 +31,7 @@ mod envelope;
 mod error;
 mod kind;
 mod load;
+mod memo;
 mod module;
 mod node;
 mod options;

@@ -11,14 +11,41 @@ use crate::node::{Node, EXT_BIGINT, EXT_REF, EXT_UNDEF};
 /// The most list items reserved ahead of reading them.
 const MAX_RESERVE: usize = 1024;
 
+/// One value as read, before it is a [`Node`]: a list is only its length.
+enum Item<'a> {
+    Nil,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+    Bin(&'a [u8]),
+    List(usize),
+    Ref(u32),
+    Undef,
+    BigInt(&'a [u8]),
+}
+
 /// What is left of the input, and how deep lists may nest.
 pub(crate) struct Reader<'a> {
     rest: &'a [u8],
     max_depth: usize,
 }
 
-fn bad(message: &str) -> Error {
-    Error::Decode(message.to_owned())
+/// Why bytes are not a well-formed pickle. It is one word, so the
+/// reader's results stay small; it becomes [`Error::Decode`] where the
+/// reader is left.
+#[derive(Clone, Copy, Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct Malformed(&'static str);
+
+impl From<Malformed> for Error {
+    fn from(m: Malformed) -> Error {
+        Error::Decode(m.0.to_owned())
+    }
+}
+
+fn bad(message: &'static str) -> Malformed {
+    Malformed(message)
 }
 
 impl<'a> Reader<'a> {
@@ -35,7 +62,7 @@ impl<'a> Reader<'a> {
         self.rest.is_empty()
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Malformed> {
         if n > self.rest.len() {
             return Err(bad("the pickle is truncated"));
         }
@@ -44,31 +71,31 @@ impl<'a> Reader<'a> {
         Ok(head)
     }
 
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], Error> {
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], Malformed> {
         let mut a = [0; N];
         a.copy_from_slice(self.take(N)?);
         Ok(a)
     }
 
-    fn marker(&mut self) -> Result<Marker, Error> {
+    fn marker(&mut self) -> Result<Marker, Malformed> {
         let [b] = self.array::<1>()?;
         Ok(Marker::from_u8(b))
     }
 
-    fn len8(&mut self) -> Result<usize, Error> {
+    fn len8(&mut self) -> Result<usize, Malformed> {
         Ok(usize::from(self.array::<1>()?[0]))
     }
 
-    fn len16(&mut self) -> Result<usize, Error> {
+    fn len16(&mut self) -> Result<usize, Malformed> {
         Ok(usize::from(u16::from_be_bytes(self.array()?)))
     }
 
-    fn len32(&mut self) -> Result<usize, Error> {
+    fn len32(&mut self) -> Result<usize, Malformed> {
         usize::try_from(u32::from_be_bytes(self.array()?)).map_err(|_| bad("a length too large"))
     }
 
     /// Read the length of the array that comes next.
-    pub(crate) fn array_len(&mut self) -> Result<usize, Error> {
+    pub(crate) fn array_len(&mut self) -> Result<usize, Malformed> {
         match self.marker()? {
             Marker::FixArray(n) => Ok(usize::from(n)),
             Marker::Array16 => self.len16(),
@@ -78,16 +105,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Read an array header of exactly `n` items.
-    fn array_of(&mut self, n: usize, what: &str) -> Result<(), Error> {
+    fn array_of(&mut self, n: usize, wrong: &'static str) -> Result<(), Malformed> {
         if self.array_len()? == n {
             Ok(())
         } else {
-            Err(Error::Decode(format!("{what} of the wrong length")))
+            Err(bad(wrong))
         }
     }
 
     /// Read an unsigned int that fits in 32 bits.
-    pub(crate) fn u32(&mut self) -> Result<u32, Error> {
+    pub(crate) fn u32(&mut self) -> Result<u32, Malformed> {
         match self.node(0)? {
             Node::Int(i) => u32::try_from(i).map_err(|_| bad("an int out of range")),
             _ => Err(bad("an int was expected")),
@@ -95,66 +122,54 @@ impl<'a> Reader<'a> {
     }
 
     /// Read a string.
-    pub(crate) fn string(&mut self) -> Result<String, Error> {
+    pub(crate) fn string(&mut self) -> Result<String, Malformed> {
         match self.node(0)? {
             Node::Str(s) => Ok(s),
             _ => Err(bad("a str was expected")),
         }
     }
 
-    fn str_data(&mut self, n: usize) -> Result<Node, Error> {
-        let b = self.take(n)?;
-        std::str::from_utf8(b)
-            .map(|s| Node::Str(s.to_owned()))
+    fn str_data(&mut self, n: usize) -> Result<Item<'a>, Malformed> {
+        std::str::from_utf8(self.take(n)?)
+            .map(Item::Str)
             .map_err(|_| bad("a str that is not UTF-8"))
     }
 
-    fn ext_data(&mut self, n: usize) -> Result<Node, Error> {
+    fn ext_data(&mut self, n: usize) -> Result<Item<'a>, Malformed> {
         let [tag] = self.array::<1>()?;
         let data = self.take(n)?;
         match tag as i8 {
             EXT_REF => data
                 .try_into()
-                .map(|b| Node::Ref(u32::from_be_bytes(b)))
+                .map(|b| Item::Ref(u32::from_be_bytes(b)))
                 .map_err(|_| bad("bad object reference")),
-            EXT_UNDEF => Ok(Node::Undef),
-            EXT_BIGINT if !data.is_empty() => Ok(Node::BigInt(data.to_vec())),
-            tag => Err(Error::Decode(format!("unknown extension type {tag}"))),
+            EXT_UNDEF => Ok(Item::Undef),
+            EXT_BIGINT if !data.is_empty() => Ok(Item::BigInt(data)),
+            _ => Err(bad("an unknown extension type")),
         }
     }
 
-    fn list(&mut self, n: usize, depth: usize) -> Result<Node, Error> {
-        if depth >= self.max_depth {
-            return Err(bad("the pickle is nested too deeply"));
-        }
-        let mut items = Vec::with_capacity(n.min(MAX_RESERVE));
-        for _ in 0..n {
-            items.push(self.node(depth + 1)?);
-        }
-        Ok(Node::List(items))
-    }
-
-    /// Read one node, `depth` lists deep.
-    pub(crate) fn node(&mut self, depth: usize) -> Result<Node, Error> {
+    /// Read the next value, a list only as its length: the items follow.
+    fn item(&mut self) -> Result<Item<'a>, Malformed> {
         Ok(match self.marker()? {
-            Marker::Null => Node::Nil,
-            Marker::True => Node::Bool(true),
-            Marker::False => Node::Bool(false),
-            Marker::FixPos(n) => Node::Int(i64::from(n)),
-            Marker::FixNeg(n) => Node::Int(i64::from(n)),
-            Marker::U8 => Node::Int(i64::from(self.array::<1>()?[0])),
-            Marker::U16 => Node::Int(i64::from(u16::from_be_bytes(self.array()?))),
-            Marker::U32 => Node::Int(i64::from(u32::from_be_bytes(self.array()?))),
-            Marker::U64 => Node::Int(
+            Marker::Null => Item::Nil,
+            Marker::True => Item::Bool(true),
+            Marker::False => Item::Bool(false),
+            Marker::FixPos(n) => Item::Int(i64::from(n)),
+            Marker::FixNeg(n) => Item::Int(i64::from(n)),
+            Marker::U8 => Item::Int(i64::from(self.array::<1>()?[0])),
+            Marker::U16 => Item::Int(i64::from(u16::from_be_bytes(self.array()?))),
+            Marker::U32 => Item::Int(i64::from(u32::from_be_bytes(self.array()?))),
+            Marker::U64 => Item::Int(
                 i64::try_from(u64::from_be_bytes(self.array()?))
                     .map_err(|_| bad("int out of range"))?,
             ),
-            Marker::I8 => Node::Int(i64::from(i8::from_be_bytes(self.array()?))),
-            Marker::I16 => Node::Int(i64::from(i16::from_be_bytes(self.array()?))),
-            Marker::I32 => Node::Int(i64::from(i32::from_be_bytes(self.array()?))),
-            Marker::I64 => Node::Int(i64::from_be_bytes(self.array()?)),
-            Marker::F32 => Node::Float(f64::from(f32::from_be_bytes(self.array()?))),
-            Marker::F64 => Node::Float(f64::from_be_bytes(self.array()?)),
+            Marker::I8 => Item::Int(i64::from(i8::from_be_bytes(self.array()?))),
+            Marker::I16 => Item::Int(i64::from(i16::from_be_bytes(self.array()?))),
+            Marker::I32 => Item::Int(i64::from(i32::from_be_bytes(self.array()?))),
+            Marker::I64 => Item::Int(i64::from_be_bytes(self.array()?)),
+            Marker::F32 => Item::Float(f64::from(f32::from_be_bytes(self.array()?))),
+            Marker::F64 => Item::Float(f64::from_be_bytes(self.array()?)),
             Marker::FixStr(n) => self.str_data(usize::from(n))?,
             Marker::Str8 => {
                 let n = self.len8()?;
@@ -170,25 +185,19 @@ impl<'a> Reader<'a> {
             }
             Marker::Bin8 => {
                 let n = self.len8()?;
-                Node::Bin(self.take(n)?.to_vec())
+                Item::Bin(self.take(n)?)
             }
             Marker::Bin16 => {
                 let n = self.len16()?;
-                Node::Bin(self.take(n)?.to_vec())
+                Item::Bin(self.take(n)?)
             }
             Marker::Bin32 => {
                 let n = self.len32()?;
-                Node::Bin(self.take(n)?.to_vec())
+                Item::Bin(self.take(n)?)
             }
-            Marker::FixArray(n) => self.list(usize::from(n), depth)?,
-            Marker::Array16 => {
-                let n = self.len16()?;
-                self.list(n, depth)?
-            }
-            Marker::Array32 => {
-                let n = self.len32()?;
-                self.list(n, depth)?
-            }
+            Marker::FixArray(n) => Item::List(usize::from(n)),
+            Marker::Array16 => Item::List(self.len16()?),
+            Marker::Array32 => Item::List(self.len32()?),
             Marker::FixExt1 => self.ext_data(1)?,
             Marker::FixExt2 => self.ext_data(2)?,
             Marker::FixExt4 => self.ext_data(4)?,
@@ -213,27 +222,57 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// Read a list of nodes whose items sit `depth` lists deep.
-    fn nodes(&mut self, depth: usize) -> Result<Vec<Node>, Error> {
-        match self.node(depth.saturating_sub(1))? {
-            Node::List(items) => Ok(items),
-            _ => Err(bad("a list was expected")),
+    fn check_depth(&self, depth: usize) -> Result<(), Malformed> {
+        if depth >= self.max_depth {
+            return Err(bad("the pickle is nested too deeply"));
         }
+        Ok(())
     }
 
-    /// Read one entry of the object table.
-    pub(crate) fn entry(&mut self) -> Result<Entry, Error> {
-        self.array_of(3, "an entry")?;
-        Ok(Entry {
-            tag: self.u32()?,
-            args: self.nodes(3)?,
-            state: self.nodes(3)?,
-        })
+    /// Read one node, `depth` lists deep.
+    pub(crate) fn node(&mut self, depth: usize) -> Result<Node, Malformed> {
+        let mut one = Vec::with_capacity(1);
+        self.node_into(&mut one, depth)?;
+        one.pop().ok_or_else(|| bad("no value"))
     }
 
-    /// Read a whole envelope.
-    pub(crate) fn envelope(&mut self) -> Result<Envelope, Error> {
-        self.array_of(7, "the envelope")?;
+    /// Read one node, `depth` lists deep, onto the end of `out` (built in
+    /// place: a node is never moved through a `Result`).
+    fn node_into(&mut self, out: &mut Vec<Node>, depth: usize) -> Result<(), Malformed> {
+        out.push(match self.item()? {
+            Item::Nil => Node::Nil,
+            Item::Bool(b) => Node::Bool(b),
+            Item::Int(i) => Node::Int(i),
+            Item::Float(f) => Node::Float(f),
+            Item::Str(s) => Node::Str(s.to_owned()),
+            Item::Bin(b) => Node::Bin(b.to_vec()),
+            Item::Ref(i) => Node::Ref(i),
+            Item::Undef => Node::Undef,
+            Item::BigInt(b) => Node::BigInt(b.to_vec()),
+            Item::List(n) => Node::List(self.items(n, depth)?),
+        });
+        Ok(())
+    }
+
+    /// Read the `n` items of a list `depth` lists deep.
+    fn items(&mut self, n: usize, depth: usize) -> Result<Vec<Node>, Malformed> {
+        self.check_depth(depth)?;
+        let mut items = Vec::with_capacity(n.min(MAX_RESERVE));
+        for _ in 0..n {
+            self.node_into(&mut items, depth + 1)?;
+        }
+        Ok(items)
+    }
+
+    /// Read a list of nodes whose items sit `depth` lists deep.
+    pub(crate) fn nodes(&mut self, depth: usize) -> Result<Vec<Node>, Malformed> {
+        let n = self.array_len()?;
+        self.items(n, depth.saturating_sub(1))
+    }
+
+    /// Read the head of an envelope, up to the number of its entries.
+    pub(crate) fn head(&mut self) -> Result<(Head, usize), Malformed> {
+        self.array_of(7, "an envelope of the wrong length")?;
         let format = self.string()?;
         let version = self.u32()?;
         let magic = self.u32()?;
@@ -248,18 +287,63 @@ impl<'a> Reader<'a> {
         }
         let root = self.node(1)?;
         let n = self.array_len()?;
-        let mut entries = Vec::with_capacity(n.min(MAX_RESERVE));
-        for _ in 0..n {
-            entries.push(self.entry()?);
-        }
-        Ok(Envelope {
+        let head = Head {
             format,
             version,
             magic,
             flags,
             tags,
             root,
+        };
+        Ok((head, n))
+    }
+
+    /// Read the start of an entry: its tag. Its arguments and state follow.
+    pub(crate) fn entry_tag(&mut self) -> Result<u32, Malformed> {
+        self.array_of(3, "an entry of the wrong length")?;
+        self.u32()
+    }
+
+    /// Read one entry of the object table.
+    pub(crate) fn entry(&mut self) -> Result<Entry, Malformed> {
+        Ok(Entry {
+            tag: self.entry_tag()?,
+            args: self.nodes(3)?,
+            state: self.nodes(3)?,
+        })
+    }
+
+    /// Read a whole envelope.
+    pub(crate) fn envelope(&mut self) -> Result<Envelope, Malformed> {
+        let (h, n) = self.head()?;
+        let mut entries = Vec::with_capacity(n.min(MAX_RESERVE));
+        for _ in 0..n {
+            entries.push(self.entry()?);
+        }
+        Ok(Envelope {
+            format: h.format,
+            version: h.version,
+            magic: h.magic,
+            flags: h.flags,
+            tags: h.tags,
+            root: h.root,
             entries,
         })
     }
+}
+
+/// The head of an envelope: everything but its entries.
+pub(crate) struct Head {
+    /// The format name.
+    pub(crate) format: String,
+    /// The format version.
+    pub(crate) version: u32,
+    /// The bytecode magic number.
+    pub(crate) magic: u32,
+    /// The pickle flags.
+    pub(crate) flags: i64,
+    /// The type tags.
+    pub(crate) tags: Vec<String>,
+    /// The root.
+    pub(crate) root: Node,
 }

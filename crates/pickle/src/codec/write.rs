@@ -4,7 +4,7 @@
 //! (its `Serialize` is the codec-neutral path); this writer skips serde's
 //! machinery, so the pickler can write each entry the moment it is reduced.
 
-use rmp::encode;
+use rmp::{encode, Marker};
 
 use crate::envelope::{Entry, Envelope};
 use crate::error::Error;
@@ -20,7 +20,12 @@ fn len32(n: usize) -> Result<u32, Error> {
 }
 
 /// Write an array header of `n` items.
+#[inline]
 pub(crate) fn array_len(out: &mut Vec<u8>, n: usize) -> Result<(), Error> {
+    if n < 16 {
+        out.push(Marker::FixArray(n as u8).to_u8());
+        return Ok(());
+    }
     encode::write_array_len(out, len32(n)?).map_err(failed)?;
     Ok(())
 }
@@ -36,17 +41,33 @@ fn ext(out: &mut Vec<u8>, tag: i8, data: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// Write one node.
+/// Write one node. The commonest nodes (nil, bools, small ints, short
+/// lists, references) are one to six bytes, written here without rmp's
+/// general writers.
 pub(crate) fn node(out: &mut Vec<u8>, n: &Node) -> Result<(), Error> {
     match n {
-        Node::Nil => encode::write_nil(out).map_err(failed),
-        Node::Bool(b) => encode::write_bool(out, *b).map_err(failed),
+        Node::Nil => {
+            out.push(Marker::Null.to_u8());
+            Ok(())
+        }
+        Node::Bool(b) => {
+            out.push(if *b { Marker::True } else { Marker::False }.to_u8());
+            Ok(())
+        }
+        Node::Int(i @ 0..=127) => {
+            out.push(*i as u8);
+            Ok(())
+        }
         Node::Int(i) => encode::write_sint(out, *i).map(drop).map_err(failed),
         Node::Float(f) => encode::write_f64(out, *f).map_err(failed),
         Node::Str(s) => encode::write_str(out, s).map_err(failed),
         Node::Bin(b) => encode::write_bin(out, b).map_err(failed),
         Node::List(items) => nodes(out, items),
-        Node::Ref(i) => ext(out, EXT_REF, &i.to_be_bytes()),
+        Node::Ref(i) => {
+            let [a, b, c, d] = i.to_be_bytes();
+            out.extend_from_slice(&[Marker::FixExt4.to_u8(), EXT_REF as u8, a, b, c, d]);
+            Ok(())
+        }
         Node::Undef => ext(out, EXT_UNDEF, &[0]),
         Node::BigInt(b) => ext(out, EXT_BIGINT, b),
     }
