@@ -5,7 +5,7 @@
 //! ```text
 //!  root = ("brine-program", scheduler record, [(name, module)…],
 //!          (argv, search path, recursion limit, [(sys attribute, value)…],
-//!           [(object, identity)…], generation))
+//!           [(object, identity)…], generation, asyncgen hooks))
 //!
 //! Objects whose identity the program saw (`id()`, a default repr) keep
 //! it: a dict keyed by `id(obj)` finds them after resuming.
@@ -178,7 +178,8 @@ impl Program {
             .collect();
         let seen = vm.new_list(seen);
         let generation = Value::Int(vm.identity_generation());
-        let settings = vm.new_tuple(vec![argv, path, limit, sys_attrs, seen, generation]);
+        let hooks = brine_asyncgen::hooks(vm)?;
+        let settings = vm.new_tuple(vec![argv, path, limit, sys_attrs, seen, generation, hooks]);
         let mark = vm.new_str(PROGRAM_MARK);
         let root = vm.new_tuple(vec![mark, sched, modules, settings]);
         let base = vm.roots.len();
@@ -213,9 +214,11 @@ impl Program {
             let modules = vm.modules;
             vm.dict_set_str(modules, &name, module);
         }
-        let [argv, path, limit, sys_attrs, seen, generation] = items(&vm, *settings)?[..] else {
-            return Err(bad("the VM's settings are not a 6-tuple"));
+        let [argv, path, limit, sys_attrs, seen, generation, hooks] = items(&vm, *settings)?[..]
+        else {
+            return Err(bad("the VM's settings are not a 7-tuple"));
         };
+        brine_asyncgen::restore_hooks(&mut vm, hooks)?;
         vm.argv = strings(&vm, argv)?;
         vm.search_path = strings(&vm, path)?.into_iter().map(PathBuf::from).collect();
         vm.recursion_limit = match limit {

@@ -22,6 +22,9 @@ pub enum Error {
     /// Pickling, loading or a checkpoint failed.
     #[error(transparent)]
     Pickle(#[from] brine_pickle::Error),
+    /// Async generator support could not be installed.
+    #[error(transparent)]
+    AsyncGen(#[from] brine_asyncgen::Error),
     /// A checkpoint could not be written.
     #[error("can't write '{path}': {source}")]
     Write {

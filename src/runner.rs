@@ -204,6 +204,7 @@ pub(crate) fn fresh_vm(
     let mut vm = Vm::new(Some(Box::new(Compiler)))?;
     let sched = Scheduler::new(&mut vm)?;
     brine_pickle::install(&mut vm, brine_pickle::Registry::new())?;
+    brine_asyncgen::install(&mut vm)?;
     vm.stdout = stdout;
     vm.stderr = stderr;
     Ok((vm, sched))

@@ -27,9 +27,6 @@ type R = Result<(), CompileError>;
 
 impl<'a> Codegen<'a> {
     pub(crate) fn comprehension(&mut self, pos: Pos, c: &'a Comp) -> R {
-        if c.generators.iter().any(|g| g.is_async) {
-            return Err(self.err(pos, "asynchronous comprehensions are not supported yet"));
-        }
         let Some(first) = c.generators.first() else {
             return Err(self.internal("a comprehension without 'for'"));
         };
@@ -38,9 +35,14 @@ impl<'a> Codegen<'a> {
         let qualname = self.qualname_for(name, false);
         self.push_unit(scope, name, &qualname, pos.line);
         self.unit.argcount = 1;
-        let mut fl = self.code_flags(scope, false);
+        let is_async = self.table.scopes[scope].is_async;
+        let mut fl = self.code_flags(scope, is_async && c.kind != CompKind::Gen);
         if c.kind == CompKind::Gen {
-            fl |= flags::GENERATOR;
+            fl |= if is_async {
+                flags::ASYNC_GENERATOR
+            } else {
+                flags::GENERATOR
+            };
         }
         self.unit.flags |= fl;
         match c.kind {
@@ -57,8 +59,15 @@ impl<'a> Codegen<'a> {
         let code = self.pop_unit();
         self.make_function(code, 0)?;
         self.expr(&first.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if first.is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(1));
+        if is_async && c.kind != CompKind::Gen {
+            self.await_top();
+        }
         Ok(())
     }
 
@@ -73,10 +82,21 @@ impl<'a> Codegen<'a> {
             self.load_name(".0")?;
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async {
+                Instr::GetAIter
+            } else {
+                Instr::GetIter
+            });
         }
         self.unit.place(start);
-        self.unit.jump(Instr::ForIter, end);
+        if g.is_async {
+            self.unit.jump(Instr::SetupExcept, end);
+            self.emit(Instr::GetANext);
+            self.await_top();
+            self.emit(Instr::PopBlock);
+        } else {
+            self.unit.jump(Instr::ForIter, end);
+        }
         self.store(&g.target)?;
         for cond in &g.ifs {
             self.cond_jump(cond, false, start)?;
@@ -98,6 +118,9 @@ impl<'a> Codegen<'a> {
                     self.emit(Instr::MapAdd(below));
                 }
                 CompKind::Gen => {
+                    if self.unit.flags & flags::ASYNC_GENERATOR != 0 {
+                        self.emit(Instr::AsyncGenWrap);
+                    }
                     self.emit(Instr::YieldValue);
                     self.emit(Instr::PopTop);
                 }
@@ -105,6 +128,9 @@ impl<'a> Codegen<'a> {
         }
         self.unit.jump(Instr::Jump, start);
         self.unit.place(end);
+        if g.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
     }
 }

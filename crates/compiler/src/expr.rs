@@ -3,6 +3,7 @@
 //! lambdas in [`crate::func`], comprehensions in [`crate::comp`].
 
 use brine_vm::bytecode::{Instr, UnaryOp};
+use brine_vm::code::flags;
 use brine_vm::Const;
 use num_bigint::BigInt;
 
@@ -26,6 +27,13 @@ pub(crate) enum Display {
 }
 
 impl<'a> Codegen<'a> {
+    /// `await` the value on top of the stack: `awaitable => result`.
+    pub(crate) fn await_top(&mut self) {
+        self.emit(Instr::GetAwaitable);
+        self.unit.load_const(Const::None);
+        self.emit(Instr::YieldFrom);
+    }
+
     /// Push the value of an expression.
     pub(crate) fn expr(&mut self, e: &'a Expr) -> R {
         stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
@@ -93,14 +101,15 @@ impl<'a> Codegen<'a> {
             ExprKind::Comp(c) => self.comprehension(e.pos, c)?,
             ExprKind::Await(v) => {
                 self.expr(v)?;
-                self.emit(Instr::GetAwaitable);
-                self.unit.load_const(Const::None);
-                self.emit(Instr::YieldFrom);
+                self.await_top();
             }
             ExprKind::Yield(v) => {
                 match v {
                     Some(v) => self.expr(v)?,
                     None => self.unit.load_const(Const::None),
+                }
+                if self.unit.flags & flags::ASYNC_GENERATOR != 0 {
+                    self.emit(Instr::AsyncGenWrap);
                 }
                 self.emit(Instr::YieldValue);
             }

@@ -25,6 +25,7 @@
 //! its value first and keeps it on top (`Swap(2)` before each pop).
 
 use brine_vm::bytecode::Instr;
+use brine_vm::code::flags;
 use brine_vm::Const;
 
 use crate::ast::{Expr, For, Pos, Stmt, Try, WithItem};
@@ -59,7 +60,7 @@ impl<'a> Codegen<'a> {
 
     pub(crate) fn for_loop(&mut self, pos: Pos, f: &'a For) -> R {
         if f.is_async {
-            return Err(self.err(pos, "'async for' is not supported yet"));
+            return self.async_for_loop(pos, f);
         }
         let start = self.unit.new_label();
         let other = self.unit.new_label();
@@ -81,6 +82,45 @@ impl<'a> Codegen<'a> {
         self.unit.place(other);
         self.stmts(&f.orelse)?;
         self.unit.place(end);
+        Ok(())
+    }
+
+    /// `async for`: each item is `await aiter.__anext__()`, and the
+    /// `StopAsyncIteration` that ends the loop is caught by `EndAsyncFor`.
+    fn async_for_loop(&mut self, pos: Pos, f: &'a For) -> R {
+        self.check_async(pos, "'async for' outside async function")?;
+        let start = self.unit.new_label();
+        let stop = self.unit.new_label();
+        let end = self.unit.new_label();
+        self.expr(&f.iter)?;
+        self.emit(Instr::GetAIter);
+        self.unit.place(start);
+        self.unit.jump(Instr::SetupExcept, stop);
+        self.emit(Instr::GetANext);
+        self.await_top();
+        self.emit(Instr::PopBlock);
+        self.store(&f.target)?;
+        self.unit.blocks.push(Block::Loop {
+            start,
+            end,
+            is_for: true,
+        });
+        self.stmts(&f.body)?;
+        self.unit.blocks.pop();
+        self.set_line(pos);
+        self.unit.jump(Instr::Jump, start);
+        self.unit.place(stop);
+        self.emit(Instr::EndAsyncFor);
+        self.stmts(&f.orelse)?;
+        self.unit.place(end);
+        Ok(())
+    }
+
+    /// An error unless the code being compiled is a coroutine or an async generator.
+    fn check_async(&self, pos: Pos, message: &str) -> R {
+        if self.unit.flags & (flags::COROUTINE | flags::ASYNC_GENERATOR) == 0 {
+            return Err(self.err(pos, message));
+        }
         Ok(())
     }
 
@@ -123,6 +163,9 @@ impl<'a> Codegen<'a> {
             return Err(self.err(pos, "'return' outside function"));
         }
         match value {
+            Some(_) if self.unit.flags & flags::ASYNC_GENERATOR != 0 => {
+                return Err(self.err(pos, "'return' with value in async generator"));
+            }
             Some(v) => self.expr(v)?,
             None => self.unit.load_const(Const::None),
         }
@@ -180,12 +223,12 @@ impl<'a> Codegen<'a> {
                     self.clear_name(n)?;
                 }
             }
-            Block::With => {
+            Block::With { is_async } => {
                 self.emit(Instr::PopBlock);
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
                 }
-                self.call_exit_with_nones();
+                self.call_exit_with_nones(*is_async);
             }
             Block::PopValue => self.pop_under(preserve_tos),
         }
@@ -297,15 +340,29 @@ impl<'a> Codegen<'a> {
     }
 
     /// `with a as x, b as y: body` is `with a as x: with b as y: body`.
-    pub(crate) fn with_items(&mut self, pos: Pos, items: &'a [WithItem], body: &'a [Stmt]) -> R {
+    pub(crate) fn with_items(
+        &mut self,
+        pos: Pos,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> R {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
         let handler = self.unit.new_label();
         let suppress = self.unit.new_label();
         let end = self.unit.new_label();
+        if is_async {
+            self.check_async(pos, "'async with' outside async function")?;
+        }
         self.expr(&item.ctx)?;
-        self.emit(Instr::BeforeWith);
+        if is_async {
+            self.emit(Instr::BeforeAsyncWith);
+            self.await_top();
+        } else {
+            self.emit(Instr::BeforeWith);
+        }
         // The enter result is stored before the handler is set up: the
         // handler's stack must be `[exit, exc]`.
         match &item.target {
@@ -313,15 +370,18 @@ impl<'a> Codegen<'a> {
             None => self.emit(Instr::PopTop),
         }
         self.unit.jump(Instr::SetupExcept, handler);
-        self.unit.blocks.push(Block::With);
-        self.with_items(pos, rest, body)?;
+        self.unit.blocks.push(Block::With { is_async });
+        self.with_items(pos, rest, body, is_async)?;
         self.unit.blocks.pop();
         self.set_line(pos);
         self.emit(Instr::PopBlock);
-        self.call_exit_with_nones();
+        self.call_exit_with_nones(is_async);
         self.unit.jump(Instr::Jump, end);
         self.unit.place(handler);
         self.emit(Instr::WithExceptStart);
+        if is_async {
+            self.await_top();
+        }
         self.unit.jump(Instr::PopJumpIfTrue, suppress);
         self.emit(Instr::Reraise);
         self.unit.place(suppress);
@@ -332,12 +392,16 @@ impl<'a> Codegen<'a> {
         Ok(())
     }
 
-    /// `[exit] => []`: call `exit(None, None, None)` and drop the result.
-    fn call_exit_with_nones(&mut self) {
+    /// `[exit] => []`: call `exit(None, None, None)` (and await it, for
+    /// `async with`) and drop the result.
+    fn call_exit_with_nones(&mut self, is_async: bool) {
         self.unit.load_const(Const::None);
         self.emit(Instr::Copy(1));
         self.emit(Instr::Copy(1));
         self.emit(Instr::Call(3));
+        if is_async {
+            self.await_top();
+        }
         self.emit(Instr::PopTop);
     }
 }

@@ -163,11 +163,13 @@ impl<'a> Codegen<'a> {
         }
     }
 
-    /// `GENERATOR`, `COROUTINE` and `NESTED`, from the scope.
+    /// `GENERATOR`, `COROUTINE`, `ASYNC_GENERATOR` and `NESTED`, from the scope.
     pub(crate) fn code_flags(&self, scope: usize, is_async: bool) -> u32 {
         let s = &self.table.scopes[scope];
         let mut fl = 0;
-        if is_async {
+        if is_async && s.is_generator() {
+            fl |= flags::ASYNC_GENERATOR;
+        } else if is_async {
             fl |= flags::COROUTINE;
         } else if s.is_generator() {
             fl |= flags::GENERATOR;

@@ -43,12 +43,7 @@ impl<'a> Codegen<'a> {
                 items,
                 body,
                 is_async,
-            } => {
-                if *is_async {
-                    return Err(self.err(s.pos, "'async with' is not supported yet"));
-                }
-                self.with_items(s.pos, items, body)
-            }
+            } => self.with_items(s.pos, items, body, *is_async),
             StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref()),
             StmtKind::Try(t) => self.try_stmt(t),
             StmtKind::Assert { test, msg } => self.assert(test, msg.as_ref()),

@@ -37,7 +37,10 @@ pub(crate) enum Block<'a> {
     /// is unbound on the way out.
     Handler(Option<&'a str>),
     /// A `with` body: a `SetupExcept` is active and the exit is on the stack.
-    With,
+    With {
+        /// `async with`: the exit's result is awaited.
+        is_async: bool,
+    },
     /// A `finally` body compiled for a `return`: the return value is under it.
     PopValue,
 }

@@ -2,7 +2,7 @@
 //! pickler, and the registry scripts and hosts share.
 
 use brine_sched::Sched;
-use brine_vm::{Args, ExcKind, ExecState, NativeDef, NativeKind, Obj, ObjId, Then, Value, Vm, R};
+use brine_vm::{Args, ExcKind, NativeDef, NativeKind, Obj, ObjId, Value, Vm, R};
 
 use crate::dump::{DumpStep, Dumper};
 use crate::error::Error;
@@ -124,24 +124,8 @@ fn run_module(vm: &mut Vm, name: &str, source: &str) -> Result<(), Error> {
 }
 
 fn run_in(vm: &mut Vm, module: ObjId, source: &str, filename: &str) -> Result<(), Error> {
-    let mut code = match &vm.compiler {
-        Some(c) => c
-            .compile_module(source, filename)
-            .map_err(|e| Error::Raised(format!("line {}: {}", e.line, e.message)))?,
-        None => return Err(Error::Raised("the pickle module needs a compiler".into())),
-    };
-    code.hide_from_tracebacks();
-    let code_id = vm.load_code(code);
-    let frame = vm
-        .module_frame(code_id, module, Then::Finish)
-        .map_err(|_| Error::Raised("no frame".into()))?;
-    let mut st = ExecState::default();
-    st.frames.push(frame);
-    match vm.run(&mut st, u64::MAX) {
-        brine_vm::RunOutcome::Finished(_) => Ok(()),
-        brine_vm::RunOutcome::Raised(e) => Err(Error::Raised(vm.exception_line(e))),
-        _ => Err(Error::Raised("the module body did not finish".into())),
-    }
+    vm.run_builtin_source(module, source, filename)
+        .map_err(|e| Error::Raised(e.to_string()))
 }
 
 fn pickle_attr(vm: &Vm, name: &str) -> Option<Value> {

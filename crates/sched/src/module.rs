@@ -134,27 +134,13 @@ pub(crate) fn install(vm: &mut Vm) -> Result<(), Error> {
     Ok(())
 }
 
-/// Compile and run the module's Python part in its namespace.
+/// Run the module's Python part in its namespace.
 fn run_python_part(vm: &mut Vm, module: ObjId) -> Result<(), Error> {
-    let mut code = match &vm.compiler {
-        Some(c) => c
-            .compile_module(PY_SOURCE, "<brine stackless>")
-            .map_err(|e| Error::Boot(format!("line {}: {}", e.line, e.message)))?,
-        None => return Err(Error::NoCompiler),
-    };
-    // Its functions stand for Stackless's C methods: no frames in tracebacks.
-    code.hide_from_tracebacks();
-    let code_id = vm.load_code(code);
-    let frame = vm
-        .module_frame(code_id, module, Then::Finish)
-        .map_err(|_| Error::Boot("no frame".into()))?;
-    let mut st = ExecState::default();
-    st.frames.push(frame);
-    match vm.run(&mut st, u64::MAX) {
-        brine_vm::RunOutcome::Finished(_) => Ok(()),
-        brine_vm::RunOutcome::Raised(e) => Err(Error::Boot(vm.exception_line(e))),
-        _ => Err(Error::Boot("the module body did not finish".into())),
-    }
+    vm.run_builtin_source(module, PY_SOURCE, "<brine stackless>")
+        .map_err(|e| match e {
+            brine_vm::BuiltinSourceError::NoCompiler => Error::NoCompiler,
+            e => Error::Boot(e.to_string()),
+        })
 }
 
 /// A Python helper of the module, by name.

@@ -413,6 +413,22 @@ pub enum Instr {
     ImportFrom(u32),
     /// `from module import *` into the frame's namespace. Stack: `module =>`
     ImportStar,
+
+    /// Mark a value an async generator yields (`yield v` in an `async
+    /// def`), so that its driver tells it apart from what an `await`
+    /// passes through. Stack: `v => wrapped(v)`
+    AsyncGenWrap,
+    /// `async with`: look up `__aenter__` and `__aexit__` on the type and
+    /// call `__aenter__`. Stack: `ctx => bound __aexit__, awaitable`
+    BeforeAsyncWith,
+    /// `async for`: Stack: `obj => obj.__aiter__()`
+    GetAIter,
+    /// `async for`: Stack: `aiter => aiter, aiter.__anext__()`
+    GetANext,
+    /// The handler of an `async for`'s `__anext__`: a `StopAsyncIteration`
+    /// ends the loop (it stops being handled and the iterator is dropped);
+    /// any other exception is raised again. Stack: `aiter, exc =>`
+    EndAsyncFor,
 }
 
 impl Instr {
@@ -488,7 +504,9 @@ impl Instr {
             WithExceptStart => 1,
             YieldValue => 0,
             YieldFrom => -1,
-            GetYieldFromIter | GetAwaitable => 0,
+            GetYieldFromIter | GetAwaitable | AsyncGenWrap | GetAIter => 0,
+            BeforeAsyncWith | GetANext => 1,
+            EndAsyncFor => -2,
             ImportName(_) => -1,
             ImportFrom(_) => 1,
             ImportStar => -1,

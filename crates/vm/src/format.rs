@@ -437,6 +437,7 @@ impl Vm {
                         let q = self.text(g.qualname).to_string();
                         let kind = match g.kind {
                             crate::object::GenKind::Generator => "generator",
+                            crate::object::GenKind::AsyncGenerator => "async_generator_frame",
                             crate::object::GenKind::Coroutine => "coroutine",
                         };
                         out.push_str(&format!(

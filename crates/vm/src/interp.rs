@@ -444,6 +444,21 @@ impl Vm {
             Instr::YieldFrom => return self.exec_yield_from(st),
             Instr::GetYieldFromIter => return self.exec_get_yield_from_iter(st),
             Instr::GetAwaitable => return self.exec_get_awaitable(st),
+            Instr::AsyncGenWrap => return self.exec_async_gen_wrap(st),
+            Instr::BeforeAsyncWith => return self.exec_before_async_with(st),
+            Instr::GetAIter => return self.exec_get_aiter(st),
+            Instr::GetANext => return self.exec_get_anext(st),
+            Instr::EndAsyncFor => {
+                let exc = frame.pop();
+                if self.exc_is(exc, crate::types::ExcKind::StopAsyncIteration) {
+                    if let Some(f) = st.frames.last_mut() {
+                        f.handling.pop();
+                        f.pop();
+                    }
+                } else if let Flow::Stop(o) = self.unwind(st, exc) {
+                    st.outcome = Some(o);
+                }
+            }
             Instr::ImportName(i) => return self.exec_import_name(st, i),
             Instr::ImportFrom(i) => return self.exec_import_from(st, i),
             Instr::ImportStar => return self.exec_import_star(st),

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod bootstrap;
+pub mod builtin_source;
 pub mod builtins;
 pub mod bytecode;
 pub mod class;
@@ -44,6 +45,7 @@ pub mod vm;
 
 pub use self::{
     bootstrap::BootError,
+    builtin_source::BuiltinSourceError,
     bytecode::{BinOp, CmpOp, Instr, UnaryOp},
     code::{CodeObject, Const, MAGIC},
     frame::{ExecState, Frame, Then},

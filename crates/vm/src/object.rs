@@ -159,6 +159,9 @@ pub enum GenKind {
     Generator,
     /// Made by calling an `async def` function.
     Coroutine,
+    /// The frame of an `async def` function with `yield`: the async
+    /// generator object (brine-asyncgen's) that drives it is what the call gives.
+    AsyncGenerator,
 }
 
 /// Where a generator is in its life.

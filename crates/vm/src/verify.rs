@@ -139,12 +139,15 @@ fn takes(ins: &Instr) -> i32 {
         | YieldValue
         | GetYieldFromIter
         | GetAwaitable
+        | AsyncGenWrap
+        | BeforeAsyncWith
+        | GetAIter
+        | GetANext
         | ImportFrom(_)
         | ImportStar => 1,
         StoreAttr(_) | BinarySubscr | DeleteSubscr | BinaryOp(_) | InplaceOp(_) | CompareOp(_)
-        | IsOp(_) | ContainsOp(_) | CheckExcMatch | WithExceptStart | YieldFrom | ImportName(_) => {
-            2
-        }
+        | IsOp(_) | ContainsOp(_) | CheckExcMatch | WithExceptStart | YieldFrom | ImportName(_)
+        | EndAsyncFor => 2,
         StoreSubscr => 3,
         Copy(k) | Swap(k) | BuildSlice(k) | BuildTuple(k) | BuildList(k) | BuildSet(k)
         | BuildString(k) | Raise(k) => n(k),

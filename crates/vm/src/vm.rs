@@ -247,7 +247,9 @@ impl Vm {
                 Obj::Module(_) => t.module,
                 Obj::Cell(_) => t.cell,
                 Obj::Generator(g) => match g.kind {
-                    crate::object::GenKind::Generator => t.generator,
+                    crate::object::GenKind::Generator | crate::object::GenKind::AsyncGenerator => {
+                        t.generator
+                    }
                     crate::object::GenKind::Coroutine => t.coroutine,
                 },
                 Obj::Iter(_) => t.iterator,

@@ -1,8 +1,8 @@
 //! The first pass: record how each scope uses each name.
 
 use crate::ast::{
-    Annotation, ClassDef, Comp, Expr, ExprKind, FPart, FunctionDef, Lambda, Params, Pos, ScopeId,
-    Stmt, StmtKind,
+    Annotation, ClassDef, Comp, CompKind, Expr, ExprKind, FPart, FunctionDef, Lambda, Params, Pos,
+    ScopeId, Stmt, StmtKind,
 };
 use crate::error::CompileError;
 use crate::source::SourceText;
@@ -318,7 +318,7 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
-    fn comprehension(&mut self, c: &Comp) -> R {
+    fn comprehension(&mut self, pos: Pos, c: &Comp) -> R {
         let Some(first) = c.generators.first() else {
             return Ok(());
         };
@@ -335,12 +335,30 @@ impl Builder<'_, '_> {
             }
             self.comp_target(&g.target)?;
             self.exprs(&g.ifs)?;
+            if g.is_async {
+                self.scope().is_async = true;
+            }
         }
         self.expr(&c.elt)?;
         if let Some(v) = &c.value {
             self.expr(v)?;
         }
+        let is_async = self.scope().is_async;
         self.cur = back;
+        // An async list, set or dict comprehension is awaited where it is
+        // written (an async generator expression is not).
+        if is_async && c.kind != CompKind::Gen {
+            match self.kind() {
+                ScopeKind::Comprehension => self.scope().is_async = true,
+                ScopeKind::Function if self.scope().is_async => {}
+                _ => {
+                    return Err(self.err(
+                        pos,
+                        "asynchronous comprehension outside of an asynchronous function",
+                    ))
+                }
+            }
+        }
         Ok(())
     }
 
@@ -446,19 +464,10 @@ impl Builder<'_, '_> {
             ScopeKind::Module | ScopeKind::Class if is_await => "'await' outside function",
             ScopeKind::Module | ScopeKind::Class => "'yield' outside function",
             ScopeKind::Comprehension if is_await => {
-                let mut s = self.cur;
-                while self.scopes[s].kind == ScopeKind::Comprehension {
-                    match self.scopes[s].parent {
-                        Some(p) => s = p,
-                        None => break,
-                    }
-                }
-                let outer = &self.scopes[s];
-                if outer.kind == ScopeKind::Function && outer.is_async {
-                    "asynchronous comprehensions are not supported yet"
-                } else {
-                    "'await' outside async function"
-                }
+                // An asynchronous comprehension: whether its scope may
+                // await is checked once it is visited.
+                self.scope().is_async = true;
+                return Ok(());
             }
             ScopeKind::Comprehension => {
                 return Err(self.err(pos, format!("'yield' inside {}", self.comp_description())))
@@ -467,12 +476,8 @@ impl Builder<'_, '_> {
             ScopeKind::Function if is_await && !self.scope().is_async => {
                 "'await' outside async function"
             }
-            ScopeKind::Function if !is_await && self.scope().is_async => {
-                if is_yield_from {
-                    "'yield from' inside async function"
-                } else {
-                    "async generators are not supported yet"
-                }
+            ScopeKind::Function if is_yield_from && self.scope().is_async => {
+                "'yield from' inside async function"
             }
             _ => {
                 if !is_await && self.scope().yield_pos.is_none() {
@@ -529,7 +534,7 @@ impl Builder<'_, '_> {
                 Ok(())
             }
             ExprKind::Set(es) | ExprKind::List(es) | ExprKind::Tuple(es) => self.exprs(es),
-            ExprKind::Comp(c) => self.comprehension(c),
+            ExprKind::Comp(c) => self.comprehension(e.pos, c),
             ExprKind::Await(v) => {
                 self.check_yield(e.pos, true, false)?;
                 self.expr(v)

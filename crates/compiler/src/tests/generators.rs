@@ -2,7 +2,7 @@
 
 use brine_vm::code::flags;
 
-use super::{assert_ops, code_of, compile, error};
+use super::{assert_ops, code_of, compile, error, ops};
 
 #[test]
 fn yield_makes_a_generator_and_sends_come_back_as_values() {
@@ -49,40 +49,70 @@ fn async_def_makes_a_coroutine_and_await_delegates() {
 }
 
 #[test]
-fn async_generators_and_async_loops_are_refused_by_name() {
+fn misplaced_async_constructs_are_syntax_errors() {
     for (src, line, msg) in [
-        (
-            "async def f():\n    yield 1\n",
-            2,
-            "async generators are not supported yet",
-        ),
-        (
-            "async def f():\n    async for x in y:\n        pass\n",
-            2,
-            "'async for' is not supported yet",
-        ),
-        (
-            "async def f():\n    async with y:\n        pass\n",
-            2,
-            "'async with' is not supported yet",
-        ),
-        (
-            "async def f():\n    return [x async for x in y]\n",
-            2,
-            "asynchronous comprehensions are not supported yet",
-        ),
-        (
-            "async def f():\n    return [await x for x in y]\n",
-            2,
-            "asynchronous comprehensions are not supported yet",
-        ),
         (
             "async def f():\n    yield from g()\n",
             2,
             "'yield from' inside async function",
         ),
+        (
+            "async def f():\n    yield 1\n    return 2\n",
+            3,
+            "'return' with value in async generator",
+        ),
+        (
+            "def f():\n    async for x in y:\n        pass\n",
+            2,
+            "'async for' outside async function",
+        ),
+        (
+            "def f():\n    async with y:\n        pass\n",
+            2,
+            "'async with' outside async function",
+        ),
+        (
+            "def f():\n    return [x async for x in y]\n",
+            2,
+            "asynchronous comprehension outside of an asynchronous function",
+        ),
     ] {
         let e = error(src);
         assert_eq!((e.line, e.message.as_str()), (line, msg), "{src:?}");
     }
+}
+
+#[test]
+fn an_async_generator_wraps_what_it_yields() {
+    let code = compile("async def f():\n    x = yield 1\n");
+    let f = code_of(&code, "f");
+    assert_ne!(f.flags & flags::ASYNC_GENERATOR, 0);
+    assert_eq!(f.flags & flags::COROUTINE, 0);
+    assert_eq!(
+        ops(f)[..4],
+        ["LoadConst 1", "AsyncGenWrap", "YieldValue", "StoreFast x"]
+    );
+}
+
+#[test]
+fn async_for_awaits_each_anext_until_stop_async_iteration() {
+    let code = compile("async def f(y):\n    async for x in y:\n        pass\n");
+    assert_eq!(
+        ops(code_of(&code, "f")),
+        [
+            "LoadFast y",
+            "GetAIter",
+            "SetupExcept 10",
+            "GetANext",
+            "GetAwaitable",
+            "LoadConst None",
+            "YieldFrom",
+            "PopBlock",
+            "StoreFast x",
+            "Jump 2",
+            "EndAsyncFor",
+            "LoadConst None",
+            "ReturnValue",
+        ]
+    );
 }

@@ -22,6 +22,7 @@ impl Reducer for GeneratorReducer {
         let kind = match g.kind {
             GenKind::Generator => 0,
             GenKind::Coroutine => 1,
+            GenKind::AsyncGenerator => 2,
         };
         let state = match g.state {
             GenState::Created => 0,
@@ -54,6 +55,7 @@ impl Reducer for GeneratorReducer {
         let kind = match cx.int(cx.arg(state, 0)?)? {
             0 => GenKind::Generator,
             1 => GenKind::Coroutine,
+            2 => GenKind::AsyncGenerator,
             _ => return Err(cx.bad("an unknown generator kind")),
         };
         let gstate = match cx.int(cx.arg(state, 1)?)? {

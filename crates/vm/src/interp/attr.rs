@@ -1,6 +1,7 @@
 //! Attributes: look-up along the MRO, binding, properties, `__getattr__`,
 //! `super()`, and assignment.
 
+use crate::bytecode::Instr;
 use crate::frame::{ExecState, Then};
 use crate::heap::ObjId;
 use crate::interp::top;
@@ -293,6 +294,14 @@ impl Vm {
     }
 
     fn class_getattr(&mut self, cls: ObjId, name: Value, key: &HKey) -> R<Value> {
+        // `type`'s own `__name__` and `__qualname__` are data descriptors:
+        // they win over a class's namespace (a property named `__name__`
+        // is for its instances).
+        if matches!(self.text(name), "__name__" | "__qualname__") {
+            if let Some(v) = self.special_attr(Value::Obj(cls), name)? {
+                return Ok(v);
+            }
+        }
         if let Some(v) = self.lookup(cls, key) {
             if let Some(get) = v.obj().and_then(|id| self.user_descriptor(id, false)) {
                 return Err(Ctl::tail_call(get, vec![v, Value::None, Value::Obj(cls)]));
@@ -432,6 +441,10 @@ impl Vm {
                     | "gi_running"
                     | "cr_running"
                     | "gi_frame"
+                    | "gi_code"
+                    | "cr_code"
+                    | "gi_yieldfrom"
+                    | "cr_await"
                     | "value"
                     | "cell_contents"
             )
@@ -572,6 +585,19 @@ impl Vm {
             (Obj::Generator(g), "gi_running" | "cr_running") => {
                 Some(Value::Bool(g.state == GenState::Running))
             }
+            (Obj::Generator(g), "gi_code" | "cr_code") => Some(Value::Obj(g.code)),
+            (Obj::Generator(g), "gi_yieldfrom" | "cr_await") => Some(
+                g.frame
+                    .as_ref()
+                    .filter(|f| {
+                        g.state == GenState::Suspended
+                            && matches!(
+                                f.code.code.instructions.get(f.pc as usize),
+                                Some(Instr::YieldFrom)
+                            )
+                    })
+                    .map_or(Value::None, |f| f.top()),
+            ),
             (Obj::Generator(g), "gi_frame") => Some(if g.state == GenState::Finished {
                 Value::None
             } else {

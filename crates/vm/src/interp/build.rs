@@ -387,14 +387,29 @@ impl Vm {
     }
 
     pub(crate) fn exec_before_with(&mut self, st: &mut ExecState) -> R<()> {
+        self.before_with(st, false)
+    }
+
+    pub(crate) fn exec_before_async_with(&mut self, st: &mut ExecState) -> R<()> {
+        self.before_with(st, true)
+    }
+
+    /// `BeforeWith` and `BeforeAsyncWith`: push the bound exit, then call
+    /// the enter method (an async one's result is awaited by the code).
+    fn before_with(&mut self, st: &mut ExecState, is_async: bool) -> R<()> {
         let ctx = top(st)?.pop();
-        let enter = self.lookup_special(ctx, "__enter__");
-        let exit = self.lookup_special(ctx, "__exit__");
+        let (enter, exit, what) = if is_async {
+            ("__aenter__", "__aexit__", "asynchronous context manager")
+        } else {
+            ("__enter__", "__exit__", "context manager")
+        };
+        let enter = self.lookup_special(ctx, enter);
+        let exit = self.lookup_special(ctx, exit);
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let t = self.type_name(ctx);
             return self.fail(
                 ExcKind::TypeError,
-                format!("'{t}' object does not support the context manager protocol"),
+                format!("'{t}' object does not support the {what} protocol"),
             );
         };
         let bound_exit = match exit {
@@ -417,7 +432,12 @@ impl Vm {
             _ => exit,
         };
         push_top(st, bound_exit);
-        self.call(st, enter, Args::new(vec![ctx]), Then::EnterWith)
+        let then = if is_async {
+            Then::Push
+        } else {
+            Then::EnterWith
+        };
+        self.call(st, enter, Args::new(vec![ctx]), then)
     }
 
     pub(crate) fn exec_with_except_start(&mut self, st: &mut ExecState) -> R<()> {

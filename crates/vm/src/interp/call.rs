@@ -421,7 +421,12 @@ impl Vm {
     ) -> R<()> {
         let frame = self.make_frame(fid, args, then.clone())?;
         if frame.code.code.is_generator_like() {
+            let is_async_gen = frame.code.code.flags & flags::ASYNC_GENERATOR != 0;
             let gen = self.make_generator(frame);
+            if is_async_gen {
+                let class = self.async_gen_support("async_generator")?;
+                return self.call(st, class, Args::new(vec![gen]), then);
+            }
             return self.apply_then(st, then, gen);
         }
         if st.frames.len() >= self.recursion_limit {
@@ -435,6 +440,8 @@ impl Vm {
     fn make_generator(&mut self, mut frame: Frame) -> Value {
         let kind = if frame.code.code.flags & flags::COROUTINE != 0 {
             GenKind::Coroutine
+        } else if frame.code.code.flags & flags::ASYNC_GENERATOR != 0 {
+            GenKind::AsyncGenerator
         } else {
             GenKind::Generator
         };

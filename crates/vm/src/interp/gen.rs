@@ -28,15 +28,19 @@ impl Vm {
         }
     }
 
-    pub(crate) fn gen_is_coroutine(&self, gen: ObjId) -> bool {
-        matches!(self.heap.get(gen), Obj::Generator(g) if g.kind == GenKind::Coroutine)
+    /// The kind of generator `gen`, if it is one.
+    pub(crate) fn gen_kind(&self, gen: ObjId) -> Option<GenKind> {
+        match self.heap.get(gen) {
+            Obj::Generator(g) => Some(g.kind),
+            _ => None,
+        }
     }
 
-    fn gen_word(&self, gen: ObjId) -> &'static str {
-        if self.gen_is_coroutine(gen) {
-            "coroutine"
-        } else {
-            "generator"
+    pub(crate) fn gen_word(&self, gen: ObjId) -> &'static str {
+        match self.gen_kind(gen) {
+            Some(GenKind::Coroutine) => "coroutine",
+            Some(GenKind::AsyncGenerator) => "async generator",
+            _ => "generator",
         }
     }
 
@@ -60,13 +64,12 @@ impl Vm {
                 return self.fail(ExcKind::ValueError, format!("{w} already executing"));
             }
             GenState::Finished => {
+                // Sending or throwing into an ended coroutine (not closing it).
                 if g.kind == GenKind::Coroutine && mode != GenMode::Close {
-                    if let GenInput::Send(_) = input {
-                        return self.fail(
-                            ExcKind::RuntimeError,
-                            "cannot reuse already awaited coroutine",
-                        );
-                    }
+                    return self.fail(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    );
                 }
                 return match input {
                     GenInput::Throw(exc) if mode != GenMode::Close => Err(Ctl::Raise(exc)),
@@ -304,5 +307,57 @@ impl Vm {
                 )
             }
         }
+    }
+
+    /// `AsyncGenWrap`: the top of the stack becomes `_asyncgen._wrapped(v)`.
+    pub(crate) fn exec_async_gen_wrap(&mut self, st: &mut ExecState) -> R<()> {
+        let class = self.async_gen_support("_wrapped")?;
+        let v = top(st)?.pop();
+        self.call(st, class, crate::native::Args::new(vec![v]), Then::Push)
+    }
+
+    /// `name` of the `_asyncgen` module brine-asyncgen installs: the async
+    /// generator class, and the class that marks what it yields.
+    pub(crate) fn async_gen_support(&mut self, name: &str) -> R<Value> {
+        let found = match self.dict_get_str(self.modules, "_asyncgen") {
+            Some(Value::Obj(m)) => self.module_dict(m).and_then(|d| self.dict_get_str(d, name)),
+            _ => None,
+        };
+        match found {
+            Some(v) => Ok(v),
+            None => self.fail(
+                ExcKind::SystemError,
+                "async generators need brine-asyncgen installed in the VM",
+            ),
+        }
+    }
+
+    /// `GetAIter`: `obj => obj.__aiter__()`.
+    pub(crate) fn exec_get_aiter(&mut self, st: &mut ExecState) -> R<()> {
+        let obj = top(st)?.top();
+        let Some(m) = self.lookup_special(obj, "__aiter__") else {
+            let t = self.type_name(obj);
+            return self.fail(
+                ExcKind::TypeError,
+                format!("'async for' requires an object with __aiter__ method, got {t}"),
+            );
+        };
+        top(st)?.pop();
+        self.call(st, m, crate::native::Args::new(vec![obj]), Then::Push)
+    }
+
+    /// `GetANext`: `aiter => aiter, aiter.__anext__()`.
+    pub(crate) fn exec_get_anext(&mut self, st: &mut ExecState) -> R<()> {
+        let aiter = top(st)?.top();
+        let Some(m) = self.lookup_special(aiter, "__anext__") else {
+            let t = self.type_name(aiter);
+            return self.fail(
+                ExcKind::TypeError,
+                format!(
+                    "'async for' received an object from __aiter__ that does not implement __anext__: {t}"
+                ),
+            );
+        };
+        self.call(st, m, crate::native::Args::new(vec![aiter]), Then::Push)
     }
 }

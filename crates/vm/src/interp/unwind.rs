@@ -3,7 +3,7 @@
 use crate::frame::{ExecState, GenMode, Then};
 use crate::interp::{top, Flow, RunOutcome};
 use crate::native::R;
-use crate::object::{GenState, Obj, TbEntry};
+use crate::object::{GenKind, GenState, Obj, TbEntry};
 use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -117,13 +117,16 @@ impl Vm {
                 }
                 Then::Gen { gen, mode, next } => {
                     self.set_gen_state(gen, GenState::Finished);
-                    if self.exc_is(exc, ExcKind::StopIteration) {
-                        let msg = if self.gen_is_coroutine(gen) {
-                            "coroutine raised StopIteration"
+                    let stop_async = self.gen_kind(gen) == Some(GenKind::AsyncGenerator)
+                        && self.exc_is(exc, ExcKind::StopAsyncIteration);
+                    if stop_async || self.exc_is(exc, ExcKind::StopIteration) {
+                        let which = if stop_async {
+                            "StopAsyncIteration"
                         } else {
-                            "generator raised StopIteration"
+                            "StopIteration"
                         };
-                        let new = self.new_exc(ExcKind::RuntimeError, msg);
+                        let msg = format!("{} raised {which}", self.gen_word(gen));
+                        let new = self.new_exc(ExcKind::RuntimeError, &msg);
                         if let Some(d) = self.exc_data_mut(new) {
                             d.cause = exc;
                             d.context = exc;
