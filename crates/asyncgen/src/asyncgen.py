@@ -217,7 +217,7 @@ class async_generator_asend:
         self._state = _INIT
 
     def __await__(self):
-        return _drive(self)
+        return self
 
     def __iter__(self):
         return self
@@ -256,26 +256,6 @@ class async_generator_asend:
         self._state = _CLOSED
 
 
-def _drive(awaitable):
-    """What `await awaitable` runs: a generator passing every value the
-    awaitable's steps give up to the awaiting frame's driver, and what
-    that driver sends or throws back down to the awaitable."""
-    step, arg = awaitable.send, None
-    while True:
-        try:
-            value = step(arg)
-        except StopIteration as e:
-            return e.value
-        try:
-            arg = yield value
-            step = awaitable.send
-        except GeneratorExit:
-            awaitable.close()
-            raise
-        except BaseException as e:
-            step, arg = awaitable.throw, e
-
-
 def _thrower(gen):
     def throw(args):
         return gen.throw(*args)
@@ -291,7 +271,7 @@ class async_generator_athrow:
         self._state = _INIT
 
     def __await__(self):
-        return _drive(self)
+        return self
 
     def __iter__(self):
         return self

@@ -196,6 +196,19 @@ pub enum Then {
     /// Push the result, then the `NULL` marker (`LoadMethod` that found a
     /// plain attribute through a getter).
     PushThenNull,
+    /// A `YieldFrom` delegating to an object that is not a generator: the
+    /// result of its `__next__`, `send` or `throw` is yielded by the frame,
+    /// which runs its `YieldFrom` again when resumed; a `StopIteration`
+    /// ends the delegation with its value.
+    Delegate,
+    /// The delegate of a frame being closed was closed: now raise `exc`
+    /// (`GeneratorExit`) in the frame.
+    RaiseAfter {
+        /// What to raise.
+        exc: Value,
+    },
+    /// `__await__()` returned: it must be an iterator (and not a coroutine).
+    Awaitable,
 }
 
 /// A running function: code, position, locals, value stack, handlers.
@@ -323,6 +336,7 @@ impl Then {
                 out.push(*module);
                 vals(out, &[*push]);
             }
+            Then::RaiseAfter { exc } => vals(out, &[*exc]),
             _ => {}
         }
     }

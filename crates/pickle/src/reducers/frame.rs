@@ -178,6 +178,9 @@ pub(crate) fn dump_then(cx: &mut Values<'_>, t: &Then) -> Result<Node, Error> {
         Then::Stored => vec![v(19)],
         Then::SetItem => vec![v(20)],
         Then::PushThenNull => vec![v(21)],
+        Then::Delegate => vec![v(22)],
+        Then::RaiseAfter { exc } => vec![v(23), cx.value(*exc)],
+        Then::Awaitable => vec![v(24)],
     }))
 }
 
@@ -363,6 +366,9 @@ pub(crate) fn load_then(cx: &mut LoadCx<'_>, n: &Node) -> Result<Then, Error> {
         19 => Then::Stored,
         20 => Then::SetItem,
         21 => Then::PushThenNull,
+        22 => Then::Delegate,
+        23 => Then::RaiseAfter { exc: val(cx, 1)? },
+        24 => Then::Awaitable,
         _ => return Err(cx.bad("an unknown continuation")),
     })
 }

@@ -41,6 +41,13 @@ impl Vm {
                 }
                 Ok(())
             }
+            // A delegate's built-in `send` or `__next__` that raised
+            // `StopIteration` ends the `yield from`.
+            Err(Ctl::Raise(e))
+                if matches!(then, Then::Delegate) && self.exc_is(e, ExcKind::StopIteration) =>
+            {
+                self.end_delegation(st, e)
+            }
             Err(e) => Err(e),
         }
     }

@@ -741,6 +741,13 @@ impl Vm {
     pub(crate) fn apply_then(&mut self, st: &mut ExecState, then: Then, v: Value) -> R<()> {
         match then {
             Then::Push | Then::ForIter { .. } | Then::EnterWith => push_top(st, v),
+            Then::Delegate => {
+                let f = top(st)?;
+                f.pc = f.pc.saturating_sub(1);
+                return self.exec_yield(st, v);
+            }
+            Then::RaiseAfter { exc } => return Err(Ctl::Raise(exc)),
+            Then::Awaitable => return self.check_awaitable(st, v),
             Then::Discard | Then::Stored | Then::SetItem | Then::Gen { .. } => {}
             Then::Finish => st.outcome = Some(RunOutcome::Finished(v)),
             Then::PushThenNull => {

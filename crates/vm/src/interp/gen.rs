@@ -144,10 +144,37 @@ impl Vm {
                             };
                             return self.resume_gen(st, sid, GenInput::Throw(exc), m, None);
                         }
+                        return self.throw_to_delegate(st, sub, exc);
                     }
                 }
                 Err(Ctl::Raise(exc))
             }
+        }
+    }
+
+    /// Throw `exc` into the top frame, which delegates to `sub`, an object
+    /// that is not a generator: `GeneratorExit` closes `sub` (if it has
+    /// `close`) and is raised in the frame; another exception goes to
+    /// `sub.throw` if it has one, else is raised in the frame.
+    fn throw_to_delegate(&mut self, st: &mut ExecState, sub: Value, exc: Value) -> R<()> {
+        let args = crate::native::Args::new(vec![sub, exc]);
+        if self.exc_is(exc, ExcKind::GeneratorExit) {
+            return match self.lookup_special(sub, "close") {
+                Some(close) => {
+                    let args = crate::native::Args::new(vec![sub]);
+                    self.call(st, close, args, Then::RaiseAfter { exc })
+                }
+                None => Err(Ctl::Raise(exc)),
+            };
+        }
+        match self.lookup_special(sub, "throw") {
+            Some(throw) => {
+                // Past the `YieldFrom`, as after a `send`: a value thrown
+                // back up is yielded from there.
+                top(st)?.pc += 1;
+                self.call(st, throw, args, Then::Delegate)
+            }
+            None => Err(Ctl::Raise(exc)),
         }
     }
 
@@ -249,11 +276,78 @@ impl Vm {
                 _ => {}
             }
         }
-        let t = self.type_name(it);
-        self.fail(
-            ExcKind::TypeError,
-            format!("'{t}' object cannot be delegated to with yield from"),
-        )
+        let (method, args) = if v == Value::None {
+            (self.lookup_special(it, "__next__"), vec![it])
+        } else {
+            (self.lookup_special(it, "send"), vec![it, v])
+        };
+        match method {
+            Some(m) => self.call(st, m, crate::native::Args::new(args), Then::Delegate),
+            None if v != Value::None && self.lookup_special(it, "__next__").is_some() => {
+                let t = self.type_name(it);
+                self.fail(
+                    ExcKind::AttributeError,
+                    format!("'{t}' object has no attribute 'send'"),
+                )
+            }
+            None => {
+                let t = self.type_name(it);
+                self.fail(
+                    ExcKind::TypeError,
+                    format!("'{t}' object cannot be delegated to with yield from"),
+                )
+            }
+        }
+    }
+
+    /// A delegate raised `StopIteration`: the top frame's `yield from`
+    /// gives its value.
+    pub(crate) fn end_delegation(&mut self, st: &mut ExecState, stop: Value) -> R<()> {
+        let value = self.stop_iteration_value(stop);
+        let f = top(st)?;
+        f.pop();
+        f.push(value);
+        Ok(())
+    }
+
+    /// The value a `StopIteration` carries: its first argument, or `None`.
+    fn stop_iteration_value(&self, stop: Value) -> Value {
+        let args = match self.heap.get_obj(stop) {
+            Some(Obj::Instance(i)) => i.exc.as_ref().map_or(Value::None, |e| e.args),
+            _ => Value::None,
+        };
+        match self.heap.get_obj(args) {
+            Some(Obj::Tuple(items)) => items.first().copied().unwrap_or(Value::None),
+            _ => Value::None,
+        }
+    }
+
+    /// `Then::Awaitable`: what `__await__()` returned must be an iterator
+    /// that is not a coroutine.
+    pub(crate) fn check_awaitable(&mut self, st: &mut ExecState, it: Value) -> R<()> {
+        let is_gen = matches!(self.heap.get_obj(it), Some(Obj::Generator(_)));
+        if is_gen && self.gen_kind_of(it) == Some(GenKind::Coroutine) {
+            return self.fail(ExcKind::TypeError, "__await__() returned a coroutine");
+        }
+        if !is_gen
+            && !matches!(self.heap.get_obj(it), Some(Obj::Iter(_)))
+            && self.lookup_special(it, "__next__").is_none()
+        {
+            let t = self.type_name(it);
+            return self.fail(
+                ExcKind::TypeError,
+                format!("__await__() returned non-iterator of type '{t}'"),
+            );
+        }
+        push_top(st, it);
+        Ok(())
+    }
+
+    fn gen_kind_of(&self, v: Value) -> Option<GenKind> {
+        match v {
+            Value::Obj(id) => self.gen_kind(id),
+            _ => None,
+        }
     }
 
     pub(crate) fn exec_get_yield_from_iter(&mut self, st: &mut ExecState) -> R<()> {
@@ -297,7 +391,7 @@ impl Vm {
         match self.lookup_special(v, "__await__") {
             Some(m) => {
                 top(st)?.pop();
-                self.call(st, m, crate::native::Args::new(vec![v]), Then::Push)
+                self.call(st, m, crate::native::Args::new(vec![v]), Then::Awaitable)
             }
             None => {
                 let t = self.type_name(v);

@@ -108,6 +108,13 @@ impl Vm {
             self.recycle_slots(frame.slots);
             match then {
                 Then::Finish => return Flow::Stop(RunOutcome::Raised(exc)),
+                Then::Delegate if self.exc_is(exc, ExcKind::StopIteration) => {
+                    return match self.end_delegation(st, exc) {
+                        Ok(()) => Flow::Continue,
+                        Err(crate::native::Ctl::Raise(e)) => self.raise_new(st, e),
+                        Err(_) => Flow::Continue,
+                    };
+                }
                 Then::ForIter { target } if self.exc_is(exc, ExcKind::StopIteration) => {
                     if let Some(f) = st.frames.last_mut() {
                         f.pop();
