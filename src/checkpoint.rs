@@ -5,7 +5,8 @@
 //! ```text
 //!  root = ("brine-program", scheduler record, [(name, module)…],
 //!          (argv, search path, recursion limit, [(sys attribute, value)…],
-//!           [(object, identity)…], generation, asyncgen hooks))
+//!           [(object, identity)…], generation, asyncgen hooks,
+//!           ([object to finalize…], [object found unreachable…])))
 //!
 //! Objects whose identity the program saw (`id()`, a default repr) keep
 //! it: a dict keyed by `id(obj)` finds them after resuming.
@@ -96,6 +97,37 @@ fn sys_state(vm: &mut Vm) -> Value {
     vm.new_list(attrs)
 }
 
+/// The objects to finalize when unreachable, and those found so and not
+/// finalized yet: `([object…], [object…])`.
+fn finalization_state(vm: &mut Vm) -> Value {
+    let (finalizable, doomed) = vm.heap.finalization_state();
+    let (finalizable, doomed) = (finalizable.to_vec(), doomed.to_vec());
+    let lists = [finalizable, doomed].map(|ids| {
+        let live = ids.into_iter().filter(|id| vm.heap.contains(*id));
+        let items = live.map(Value::Obj).collect();
+        vm.new_list(items)
+    });
+    vm.new_tuple(lists.to_vec())
+}
+
+fn restore_finalization_state(vm: &mut Vm, saved: Value) -> Result<(), Error> {
+    let [finalizable, doomed] = items(vm, saved)?[..] else {
+        return Err(bad("the finalization state is not a pair"));
+    };
+    let ids = |v: Value| -> Result<Vec<brine_vm::ObjId>, Error> {
+        items(vm, v)?
+            .into_iter()
+            .map(|o| {
+                o.obj()
+                    .ok_or_else(|| bad("a finalizable object is not an object"))
+            })
+            .collect()
+    };
+    let (finalizable, doomed) = (ids(finalizable)?, ids(doomed)?);
+    vm.heap.restore_finalization_state(finalizable, doomed);
+    Ok(())
+}
+
 /// Instructions run between two looks at whether the program ended.
 const SLICE: u64 = 1 << 20;
 
@@ -179,7 +211,17 @@ impl Program {
         let seen = vm.new_list(seen);
         let generation = Value::Int(vm.identity_generation());
         let hooks = brine_asyncgen::hooks(vm)?;
-        let settings = vm.new_tuple(vec![argv, path, limit, sys_attrs, seen, generation, hooks]);
+        let finalization = finalization_state(vm);
+        let settings = vm.new_tuple(vec![
+            argv,
+            path,
+            limit,
+            sys_attrs,
+            seen,
+            generation,
+            hooks,
+            finalization,
+        ]);
         let mark = vm.new_str(PROGRAM_MARK);
         let root = vm.new_tuple(vec![mark, sched, modules, settings]);
         let base = vm.roots.len();
@@ -214,11 +256,13 @@ impl Program {
             let modules = vm.modules;
             vm.dict_set_str(modules, &name, module);
         }
-        let [argv, path, limit, sys_attrs, seen, generation, hooks] = items(&vm, *settings)?[..]
+        let [argv, path, limit, sys_attrs, seen, generation, hooks, finalization] =
+            items(&vm, *settings)?[..]
         else {
-            return Err(bad("the VM's settings are not a 7-tuple"));
+            return Err(bad("the VM's settings are not an 8-tuple"));
         };
         brine_asyncgen::restore_hooks(&mut vm, hooks)?;
+        restore_finalization_state(&mut vm, finalization)?;
         vm.argv = strings(&vm, argv)?;
         vm.search_path = strings(&vm, path)?.into_iter().map(PathBuf::from).collect();
         vm.recursion_limit = match limit {

@@ -20,6 +20,23 @@ class _unset:
     reference and a frame holding it still finds it the same object."""
 
 
+# stackless.PICKLEFLAGS_PRESERVE_AG_FINALIZER and _RESET_AG_FINALIZER.
+_PRESERVE_AG_FINALIZER = 2
+_RESET_AG_FINALIZER = 4
+
+
+class _finalizer_was_set:
+    """What a pickle holds instead of a finalizer it does not keep."""
+
+
+def _pickle_flags():
+    try:
+        import stackless
+    except ImportError:
+        return 0
+    return stackless.pickle_flags()
+
+
 class _wrapped:
     """A value the async generator itself yields."""
 
@@ -140,6 +157,22 @@ class async_generator:
         self._finalizer = None
         self._name = gen.__name__
         self._qualname = gen.__qualname__
+        _finalize_when_unreachable(self)
+
+    def __del__(self):
+        # Collected unfinished: the finalizer hook gets it, else its frame
+        # is closed (its `finally` blocks run), as in CPython.
+        if self._gen.gi_frame is None:
+            return
+        try:
+            if self._finalizer is not None and not self._closed:
+                self._finalizer(self)
+            else:
+                self._gen.close()
+        except BaseException as e:
+            import sys
+            sys.stderr.write(f"Exception ignored in: {self!r}\n")
+            sys.stderr.write(sys._format_traceback(e))
 
     def _init_hooks(self):
         if self._hooks_inited:
@@ -148,6 +181,39 @@ class async_generator:
         self._finalizer = _finalizer
         if _firstiter is not None:
             _firstiter(self)
+
+    def __reduce_ex__(self, protocol):
+        # The finalizer: by value with PRESERVE_AG_FINALIZER; otherwise
+        # the generator as uninitialised with RESET_AG_FINALIZER; otherwise
+        # a marker if one was set.
+        import copyreg
+        state = dict(self.__dict__)
+        flags = _pickle_flags()
+        if flags & _PRESERVE_AG_FINALIZER:
+            pass
+        elif flags & _RESET_AG_FINALIZER:
+            state["_hooks_inited"] = False
+            state["_finalizer"] = None
+        elif state["_finalizer"] is not None:
+            state["_finalizer"] = _finalizer_was_set
+        return (copyreg.__newobj__, (async_generator,), state)
+
+    def __setstate__(self, state):
+        # A finalizer pickled by value is kept with PRESERVE_AG_FINALIZER;
+        # otherwise RESET_AG_FINALIZER loads the generator uninitialised;
+        # otherwise one that was initialised is initialised again from the
+        # hooks set now.
+        self.__dict__.update(state)
+        _finalize_when_unreachable(self)
+        flags = _pickle_flags()
+        by_value = self._finalizer is not _finalizer_was_set
+        if flags & _PRESERVE_AG_FINALIZER and by_value:
+            return
+        inited = self._hooks_inited
+        self._hooks_inited = False
+        self._finalizer = None
+        if not flags & _RESET_AG_FINALIZER and inited:
+            self._init_hooks()
 
     def __aiter__(self):
         return self

@@ -18,7 +18,7 @@ mod error;
 
 pub use self::error::Error;
 
-use brine_vm::{ObjId, Value, Vm};
+use brine_vm::{Args, NativeDef, NativeKind, Obj, ObjId, Value, Vm, R};
 
 /// The Python part: the async generator and its awaitables, the hooks.
 const SOURCE: &str = include_str!("asyncgen.py");
@@ -35,6 +35,13 @@ pub const MODULE: &str = "_asyncgen";
 /// in brine).
 pub fn install(vm: &mut Vm) -> Result<(), Error> {
     let module = vm.new_module(MODULE, None);
+    let dict = vm.module_dict(module).ok_or(Error::NotInstalled)?;
+    let id = vm.register_native(FINALIZE_WHEN_UNREACHABLE);
+    let f = vm.alloc(Obj::Native {
+        id,
+        self_: Value::Undef,
+    });
+    vm.dict_set_str(dict, "_finalize_when_unreachable", f);
     vm.run_builtin_source(module, SOURCE, "<brine _asyncgen>")?;
     let ns = namespace(vm)?;
     for name in ["aiter", "anext"] {
@@ -64,6 +71,21 @@ fn add_sys_functions(vm: &mut Vm, sys: ObjId) {
             vm.dict_set_str(sys, name, f);
         }
     }
+}
+
+/// `_finalize_when_unreachable(obj)`: `obj.__del__()` runs once `obj` is
+/// unreachable (an async generator's finalizer hook, or its closing).
+const FINALIZE_WHEN_UNREACHABLE: NativeDef = NativeDef {
+    name: "_asyncgen._finalize_when_unreachable",
+    kind: NativeKind::Function,
+    f: finalize_when_unreachable,
+};
+
+fn finalize_when_unreachable(vm: &mut Vm, args: Args) -> R<Value> {
+    if let Some(Value::Obj(id)) = args.pos.first() {
+        vm.heap.finalize_when_unreachable(*id);
+    }
+    Ok(Value::None)
 }
 
 /// The names, in the `_asyncgen` namespace, of the hooks

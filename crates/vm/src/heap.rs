@@ -4,6 +4,12 @@
 //! into the arena. Collection is mark and sweep from roots the caller names,
 //! and the interpreter only asks for it at safe points between instructions,
 //! where every live value is reachable from a root.
+//!
+//! An object registered with [`Heap::finalize_when_unreachable`] is not
+//! freed when it becomes unreachable: the collection keeps it (and what it
+//! reaches) alive and queues it, and the interpreter calls its class's
+//! `__del__` at the next safe point. That happens once; then it is an
+//! ordinary object.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +39,10 @@ pub struct Heap {
     free: Vec<u32>,
     since_gc: usize,
     live_after_gc: usize,
+    /// Objects to finalize once they become unreachable.
+    finalizable: Vec<ObjId>,
+    /// Objects found unreachable whose `__del__` has not run yet (roots).
+    doomed: Vec<ObjId>,
 }
 
 impl Heap {
@@ -90,11 +100,41 @@ impl Heap {
         self.since_gc > MIN_GC_INTERVAL.max(self.live_after_gc)
     }
 
-    /// Free every object not reachable from `roots`; returns how many were freed.
-    pub fn collect(&mut self, roots: &[Value], root_ids: &[ObjId]) -> usize {
-        let mut work: Vec<ObjId> = Vec::with_capacity(1024);
-        work.extend(roots.iter().filter_map(|v| v.obj()));
-        work.extend_from_slice(root_ids);
+    /// Finalize `id` when it becomes unreachable: a collection that finds
+    /// it so keeps it and queues it for [`Heap::take_doomed`].
+    pub fn finalize_when_unreachable(&mut self, id: ObjId) {
+        self.finalizable.push(id);
+    }
+
+    /// The objects registered to be finalized, and those found unreachable
+    /// and waiting for it: a whole-program checkpoint keeps both.
+    pub fn finalization_state(&self) -> (&[ObjId], &[ObjId]) {
+        (&self.finalizable, &self.doomed)
+    }
+
+    /// Set what [`Heap::finalization_state`] gave (in a resumed program).
+    pub fn restore_finalization_state(&mut self, finalizable: Vec<ObjId>, doomed: Vec<ObjId>) {
+        self.finalizable = finalizable;
+        self.doomed = doomed;
+    }
+
+    /// The objects found unreachable since the last call, to finalize now.
+    pub fn take_doomed(&mut self) -> Vec<ObjId> {
+        std::mem::take(&mut self.doomed)
+    }
+
+    /// Whether objects wait to be finalized.
+    pub fn has_doomed(&self) -> bool {
+        !self.doomed.is_empty()
+    }
+
+    /// Collect before the next instruction (`gc.collect()`).
+    pub fn request_collection(&mut self) {
+        self.since_gc = usize::MAX / 2;
+    }
+
+    /// Mark everything reachable from `work`.
+    fn mark_from(&mut self, mut work: Vec<ObjId>) {
         let mut children = Vec::new();
         while let Some(id) = work.pop() {
             let i = id.index();
@@ -106,6 +146,23 @@ impl Heap {
             self.slots[i].trace(&mut children);
             work.extend(children.iter().copied().filter(|c| !self.marks[c.index()]));
         }
+    }
+
+    /// Free every object not reachable from `roots`, except those to be
+    /// finalized, which are queued; returns how many were freed.
+    pub fn collect(&mut self, roots: &[Value], root_ids: &[ObjId]) -> usize {
+        let mut work: Vec<ObjId> = Vec::with_capacity(1024);
+        work.extend(roots.iter().filter_map(|v| v.obj()));
+        work.extend_from_slice(root_ids);
+        work.extend_from_slice(&self.doomed);
+        self.mark_from(work);
+        let (now_doomed, still): (Vec<ObjId>, Vec<ObjId>) = std::mem::take(&mut self.finalizable)
+            .into_iter()
+            .filter(|id| self.contains(*id))
+            .partition(|id| !self.marks[id.index()]);
+        self.finalizable = still;
+        self.mark_from(now_doomed.clone());
+        self.doomed.extend(now_doomed);
         let mut freed = 0;
         for i in 0..self.slots.len() {
             if self.marks[i] {

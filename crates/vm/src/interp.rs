@@ -57,12 +57,14 @@ impl Vm {
     }
 
     fn run_loop(&mut self, st: &mut ExecState, left: &mut u64) -> RunOutcome {
+        self.finalize_doomed(st);
         loop {
             if *left == 0 {
                 return RunOutcome::BudgetSpent;
             }
             if self.heap.should_collect() {
                 self.collect_garbage(st);
+                self.finalize_doomed(st);
             }
             *left -= 1;
             let r = self.step(st);
@@ -113,6 +115,26 @@ impl Vm {
             }
         }
         st.outcome.take()
+    }
+
+    /// Call `__del__` of the objects collections found unreachable, on top
+    /// of `st` (each call's result is dropped; the first found runs first).
+    /// The calls are ordinary frames: `st` goes on where it was after them.
+    fn finalize_doomed(&mut self, st: &mut ExecState) {
+        if !self.heap.has_doomed() || st.frames.is_empty() || st.pending.is_some() {
+            return;
+        }
+        for id in self.heap.take_doomed().into_iter().rev() {
+            let obj = Value::Obj(id);
+            if let Some(del) = self.lookup_special(obj, "__del__") {
+                let args = crate::native::Args::new(vec![obj]);
+                if let Err(ctl) = self.call(st, del, args, crate::frame::Then::Discard) {
+                    if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
+                        st.outcome = Some(out);
+                    }
+                }
+            }
+        }
     }
 
     /// Run a collection with `st` as an extra root.

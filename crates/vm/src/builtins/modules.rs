@@ -1,4 +1,4 @@
-//! The built-in modules `sys` and `math`.
+//! The built-in modules `sys`, `gc`, `time` and `math`.
 
 use std::io::Write;
 
@@ -23,6 +23,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("sys._depth", F, sys_depth),
     def("sys._format_traceback", F, sys_format_traceback),
     def("sys._source_line", F, sys_source_line),
+    def("gc.collect", F, gc_collect),
     def("time.time", F, time_time),
     def("time.perf_counter", F, time_monotonic),
     def("time.monotonic", F, time_monotonic),
@@ -144,6 +145,14 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> R<Value> {
     }
     vm.recursion_limit = n as usize;
     Ok(Value::None)
+}
+
+/// `gc.collect()`: the collection runs before the next instruction, where
+/// every live value is reachable from a root, and objects it finds
+/// unreachable are finalized right after. It returns 0.
+fn gc_collect(vm: &mut Vm, _: Args) -> R<Value> {
+    vm.heap.request_collection();
+    Ok(Value::Int(0))
 }
 
 fn time_time(_: &mut Vm, _: Args) -> R<Value> {
