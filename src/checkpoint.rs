@@ -5,7 +5,8 @@
 //! ```text
 //!  root = ("brine-program", scheduler record, [(name, module)…],
 //!          (argv, search path, recursion limit, [(sys attribute, value)…],
-//!           [(object, identity)…], generation, asyncgen hooks,
+//!           [(object, identity)…], generation,
+//!           [(module, attribute, value)…],
 //!           ([object to finalize…], [object found unreachable…])))
 //!
 //! Objects whose identity the program saw (`id()`, a default repr) keep
@@ -70,19 +71,11 @@ fn strings(vm: &Vm, v: Value) -> Result<Vec<String>, Error> {
     items(vm, v)?.into_iter().map(|s| text(vm, s)).collect()
 }
 
-/// The namespace of the `sys` module, if it was imported.
-fn sys_dict(vm: &Vm) -> Option<brine_vm::ObjId> {
-    match vm.dict_get_str(vm.modules, "sys")? {
-        Value::Obj(m) => vm.module_dict(m),
-        _ => None,
-    }
-}
-
 /// The attributes of `sys` a program may change that belong to it: the
 /// argument list, and the streams when it replaced them.
 fn sys_state(vm: &mut Vm) -> Value {
     let mut attrs = Vec::new();
-    if let Some(d) = sys_dict(vm) {
+    if let Some(d) = module_dict(vm, "sys") {
         for name in SYS_STATE {
             let Some(v) = vm.dict_get_str(d, name) else {
                 continue;
@@ -95,6 +88,51 @@ fn sys_state(vm: &mut Vm) -> Value {
         }
     }
     vm.new_list(attrs)
+}
+
+/// The attributes of built-in modules (pickled by reference, so not with
+/// their namespace) that hold a running program's state.
+fn program_state_attributes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    brine_pickle::PROGRAM_STATE
+        .into_iter()
+        .chain(brine_asyncgen::PROGRAM_STATE)
+}
+
+/// The namespace of module `name`, if it is loaded.
+fn module_dict(vm: &Vm, name: &str) -> Option<brine_vm::ObjId> {
+    match vm.dict_get_str(vm.modules, name)? {
+        Value::Obj(m) => vm.module_dict(m),
+        _ => None,
+    }
+}
+
+/// `[(module, attribute, value)…]` of [`program_state_attributes`].
+fn module_state(vm: &mut Vm) -> Value {
+    let mut saved = Vec::new();
+    for (module, attr) in program_state_attributes() {
+        let Some(v) = module_dict(vm, module).and_then(|d| vm.dict_get_str(d, attr)) else {
+            continue;
+        };
+        let (m, a) = (vm.new_str(module), vm.new_str(attr));
+        saved.push(vm.new_tuple(vec![m, a, v]));
+    }
+    vm.new_list(saved)
+}
+
+fn restore_module_state(vm: &mut Vm, saved: Value) -> Result<(), Error> {
+    for entry in items(vm, saved)? {
+        let [m, a, v] = items(vm, entry)?[..] else {
+            return Err(bad(
+                "a module attribute is not a (module, attribute, value) triple",
+            ));
+        };
+        let (module, attr) = (text(vm, m)?, text(vm, a)?);
+        let Some(d) = module_dict(vm, &module) else {
+            return Err(bad("a module with saved state is not loaded"));
+        };
+        vm.dict_set_str(d, &attr, v);
+    }
+    Ok(())
 }
 
 /// The objects to finalize when unreachable, and those found so and not
@@ -210,7 +248,7 @@ impl Program {
             .collect();
         let seen = vm.new_list(seen);
         let generation = Value::Int(vm.identity_generation());
-        let hooks = brine_asyncgen::hooks(vm)?;
+        let module_state = module_state(vm);
         let finalization = finalization_state(vm);
         let settings = vm.new_tuple(vec![
             argv,
@@ -219,7 +257,7 @@ impl Program {
             sys_attrs,
             seen,
             generation,
-            hooks,
+            module_state,
             finalization,
         ]);
         let mark = vm.new_str(PROGRAM_MARK);
@@ -256,12 +294,12 @@ impl Program {
             let modules = vm.modules;
             vm.dict_set_str(modules, &name, module);
         }
-        let [argv, path, limit, sys_attrs, seen, generation, hooks, finalization] =
+        let [argv, path, limit, sys_attrs, seen, generation, module_state, finalization] =
             items(&vm, *settings)?[..]
         else {
             return Err(bad("the VM's settings are not an 8-tuple"));
         };
-        brine_asyncgen::restore_hooks(&mut vm, hooks)?;
+        restore_module_state(&mut vm, module_state)?;
         restore_finalization_state(&mut vm, finalization)?;
         vm.argv = strings(&vm, argv)?;
         vm.search_path = strings(&vm, path)?.into_iter().map(PathBuf::from).collect();
@@ -269,7 +307,7 @@ impl Program {
             Value::Int(n) if n > 0 => usize::try_from(n).unwrap_or(usize::MAX),
             _ => return Err(bad("the recursion limit is not a positive int")),
         };
-        if let Some(d) = sys_dict(&vm) {
+        if let Some(d) = module_dict(&vm, "sys") {
             for (name, value) in named(&vm, sys_attrs)? {
                 vm.dict_set_str(d, &name, value);
             }

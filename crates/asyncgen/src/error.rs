@@ -9,7 +9,4 @@ pub enum Error {
     /// The `_asyncgen` module is not installed in this VM.
     #[error("async generators are not installed in this VM")]
     NotInstalled,
-    /// Saved hooks are not a `(firstiter, finalizer)` pair.
-    #[error("saved asyncgen hooks are not a (firstiter, finalizer) pair")]
-    BadHooks,
 }

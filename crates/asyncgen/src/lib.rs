@@ -23,27 +23,44 @@ use brine_vm::{Args, NativeDef, NativeKind, Obj, ObjId, Value, Vm, R};
 /// The Python part: the async generator and its awaitables, the hooks.
 const SOURCE: &str = include_str!("asyncgen.py");
 
+/// The `contextvars` module.
+const CONTEXTVARS_SOURCE: &str = include_str!("contextvars.py");
+
+/// The built-ins of `contextvars`: the VM's current context.
+const CONTEXT_NATIVES: [NativeDef; 2] = [
+    NativeDef {
+        name: "contextvars._current_context",
+        kind: NativeKind::Function,
+        f: current_context,
+    },
+    NativeDef {
+        name: "contextvars._set_current_context",
+        kind: NativeKind::Function,
+        f: set_current_context,
+    },
+];
+
+fn current_context(vm: &mut Vm, _: Args) -> R<Value> {
+    Ok(vm.context)
+}
+
+fn set_current_context(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.context = args.pos.first().copied().unwrap_or(Value::None);
+    Ok(Value::None)
+}
+
 /// The name of the module the VM finds async generator support in.
 pub const MODULE: &str = "_asyncgen";
 
 /// Install async generators in `vm`: the `_asyncgen` module, the
-/// `aiter` and `anext` built-ins, and `sys.set_asyncgen_hooks` /
-/// `sys.get_asyncgen_hooks`.
+/// `aiter` and `anext` built-ins, `sys.set_asyncgen_hooks` /
+/// `sys.get_asyncgen_hooks`, and the `contextvars` module.
 ///
 /// # Errors
-/// When the VM has no compiler, or the module's Python part fails (a bug
+/// When the VM has no compiler, or a module's Python part fails (a bug
 /// in brine).
 pub fn install(vm: &mut Vm) -> Result<(), Error> {
-    let module = vm.new_module(MODULE, None);
-    let dict = vm.module_dict(module).ok_or(Error::NotInstalled)?;
-    let id = vm.register_native(FINALIZE_WHEN_UNREACHABLE);
-    let f = vm.alloc(Obj::Native {
-        id,
-        self_: Value::Undef,
-    });
-    vm.dict_set_str(dict, "_finalize_when_unreachable", f);
-    vm.run_builtin_source(module, SOURCE, "<brine _asyncgen>")?;
-    let ns = namespace(vm)?;
+    let ns = install_module(vm, MODULE, SOURCE, &[FINALIZE_WHEN_UNREACHABLE])?;
     for name in ["aiter", "anext"] {
         if let Some(f) = vm.dict_get_str(ns, name) {
             let builtins = vm.builtins;
@@ -56,7 +73,31 @@ pub fn install(vm: &mut Vm) -> Result<(), Error> {
             add_sys_functions(vm, dict);
         }
     }
+    install_module(vm, "contextvars", CONTEXTVARS_SOURCE, &CONTEXT_NATIVES)?;
     Ok(())
+}
+
+/// Make module `name` with the built-ins `natives` (named `name.function`)
+/// in its namespace, then run its Python part there; its namespace.
+fn install_module(
+    vm: &mut Vm,
+    name: &str,
+    source: &str,
+    natives: &[NativeDef],
+) -> Result<ObjId, Error> {
+    let module = vm.new_module(name, None);
+    let dict = vm.module_dict(module).ok_or(Error::NotInstalled)?;
+    for d in natives {
+        let id = vm.register_native(*d);
+        let f = vm.alloc(Obj::Native {
+            id,
+            self_: Value::Undef,
+        });
+        let short = d.name.rsplit('.').next().unwrap_or(d.name);
+        vm.dict_set_str(dict, short, f);
+    }
+    vm.run_builtin_source(module, source, &format!("<brine {name}>"))?;
+    Ok(dict)
 }
 
 /// Put `get_asyncgen_hooks` and `set_asyncgen_hooks` in `sys`'s namespace
@@ -88,39 +129,14 @@ fn finalize_when_unreachable(vm: &mut Vm, args: Args) -> R<Value> {
     Ok(Value::None)
 }
 
-/// The names, in the `_asyncgen` namespace, of the hooks
-/// `sys.set_asyncgen_hooks` sets.
-const HOOKS: [&str; 2] = ["_firstiter", "_finalizer"];
+/// The attributes of this crate's modules that are a running program's
+/// state, `(module, attribute)`: the hooks `sys.set_asyncgen_hooks` set.
+/// A whole-program checkpoint keeps them.
+pub const PROGRAM_STATE: [(&str, &str); 2] = [(MODULE, "_firstiter"), (MODULE, "_finalizer")];
 
 fn namespace(vm: &Vm) -> Result<ObjId, Error> {
     match vm.dict_get_str(vm.modules, MODULE) {
         Some(Value::Obj(m)) => vm.module_dict(m).ok_or(Error::NotInstalled),
         _ => Err(Error::NotInstalled),
     }
-}
-
-/// The hooks `sys.set_asyncgen_hooks` set, `(firstiter, finalizer)`: the
-/// part of a whole-program checkpoint that async generators own.
-///
-/// # Errors
-/// When async generators are not installed in `vm`.
-pub fn hooks(vm: &mut Vm) -> Result<Value, Error> {
-    let ns = namespace(vm)?;
-    let pair = HOOKS.map(|name| vm.dict_get_str(ns, name).unwrap_or(Value::None));
-    Ok(vm.new_tuple(pair.to_vec()))
-}
-
-/// Set the hooks back to what [`hooks`] gave.
-///
-/// # Errors
-/// When async generators are not installed, or `saved` is not a pair.
-pub fn restore_hooks(vm: &mut Vm, saved: Value) -> Result<(), Error> {
-    let ns = namespace(vm)?;
-    let Some(&[firstiter, finalizer]) = vm.sequence_items(saved) else {
-        return Err(Error::BadHooks);
-    };
-    for (name, v) in HOOKS.into_iter().zip([firstiter, finalizer]) {
-        vm.dict_set_str(ns, name, v);
-    }
-    Ok(())
 }

@@ -118,6 +118,11 @@ impl Values<'_> {
     pub fn obj(&mut self, id: ObjId) -> Node {
         self.value(Value::Obj(id))
     }
+
+    /// The options of this pickling.
+    pub fn options(&self) -> &Options {
+        &self.st.opts
+    }
 }
 
 pub(crate) fn value_node(vm: &Vm, st: &mut DumpState, v: Value) -> Node {

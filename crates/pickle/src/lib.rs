@@ -50,7 +50,7 @@ pub use self::{
     error::Error,
     kind::kind_of,
     load::{LoadCx, LoadStep, Loader},
-    module::{install, set_registry},
+    module::{install, set_registry, PROGRAM_STATE},
     node::Node,
     options::*,
     python::PROTOCOL,

@@ -11,6 +11,11 @@ use crate::options::Options;
 use crate::registry::Registry;
 
 const PICKLE_SOURCE: &str = include_str!("pickle.py");
+
+/// The attributes of this crate's modules that are a running program's
+/// state, `(module, attribute)`: the reducers `copyreg.pickle` registered.
+/// A whole-program checkpoint keeps them.
+pub const PROGRAM_STATE: [(&str, &str); 1] = [("copyreg", "dispatch_table")];
 const COPYREG_SOURCE: &str = include_str!("copyreg.py");
 
 /// A pickling or loading driven from Python, kept in a heap object between steps.

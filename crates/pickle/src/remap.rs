@@ -111,6 +111,13 @@ fn remap_obj(o: &mut Obj, m: &dyn Fn(&mut ObjId)) {
             let any: &mut dyn std::any::Any = h.data.as_mut();
             if let Some(t) = any.downcast_mut::<brine_sched::Tasklet>() {
                 val(&mut t.tempval, m);
+                val(&mut t.context, m);
+                if let brine_sched::Resume::Throw(e) = &mut t.resume {
+                    val(e, m);
+                }
+                if let brine_sched::Place::Channel { channel, .. } = &mut t.place {
+                    m(channel);
+                }
                 for f in &mut t.state.frames {
                     remap_frame(f, m);
                 }

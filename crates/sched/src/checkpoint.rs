@@ -13,7 +13,7 @@ use brine_vm::{ObjId, Value, Vm};
 
 use crate::error::Error;
 use crate::scheduler::Scheduler;
-use crate::state::{sched_ref, Sched, Watchdog};
+use crate::state::{sched_ref, tasklet_mut, Sched, Watchdog};
 
 const FIELDS: usize = 16;
 
@@ -90,6 +90,11 @@ impl Scheduler {
     /// # Errors
     /// When the scheduler is not installed.
     pub fn checkpoint(&self, vm: &mut Vm) -> Result<Value, Error> {
+        // The running tasklet's context is the VM's current one.
+        let context = vm.context;
+        if let Some(t) = self.running_id.and_then(|id| tasklet_mut(vm, id)) {
+            t.context = context;
+        }
         let s = sched_ref(vm).ok_or(Error::NotInstalled)?.clone();
         let runq: Vec<Value> = s.runq.iter().map(|t| Value::Obj(*t)).collect();
         let runq = vm.new_list(runq);
@@ -179,6 +184,9 @@ impl Scheduler {
         s.pickle_flags_default = int(r[9])?;
         s.callback_current = callback_current;
         vm.executed = executed;
+        vm.context = running_id
+            .and_then(|id| crate::state::tasklet(vm, id))
+            .map_or(Value::None, |t| t.context);
         Ok(Scheduler {
             running: Box::default(),
             running_id,

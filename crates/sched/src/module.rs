@@ -111,6 +111,9 @@ pub(crate) fn install(vm: &mut Vm) -> Result<(), Error> {
         ("_throw", types.tasklet, "throw"),
         ("_raise_exception", types.tasklet, "raise_exception"),
         ("_kill", types.tasklet, "kill"),
+        ("_set_context", types.tasklet, "set_context"),
+        ("_context_run", types.tasklet, "context_run"),
+        ("_context_id", types.tasklet, "context_id"),
     ] {
         if let Some(f) = vm.dict_get_str(dict, helper) {
             vm.class_set(cls, attr, f);
@@ -153,7 +156,9 @@ pub(crate) fn py_attr(vm: &Vm, name: &str) -> Value {
 /// Make a tasklet calling `func(*args)` and append it to the run queue.
 pub(crate) fn spawn(vm: &mut Vm, func: Value, args: Vec<Value>) -> Option<ObjId> {
     let cls = sched_ref(vm)?.types.tasklet;
-    let t = vm.alloc_host(cls, Box::new(Tasklet::new()));
+    let mut fresh = Tasklet::new();
+    fresh.context = vm.context;
+    let t = vm.alloc_host(cls, Box::new(fresh));
     let args = vm.new_tuple(args);
     let state = vm.start_call_kw(func, args, Value::None).ok()?;
     if let Some(x) = tasklet_mut(vm, t) {

@@ -331,10 +331,12 @@ impl Scheduler {
         let prev = self.last_ran;
         // Frames change hands by swapping boxes: the one that ran gets its
         // frames back and gives up the empty box it held.
+        let context = vm.context;
         if let Some(old) = self.running_id.take() {
             if let Some(t) = tasklet_mut(vm, old) {
                 std::mem::swap(&mut t.state, &mut self.running);
                 t.running = false;
+                t.context = context;
             }
         }
         // A tasklet waiting in `run()` that runs again returns from it.
@@ -343,6 +345,9 @@ impl Scheduler {
         }
         self.watchdog =
             sched_ref(vm).and_then(|s| s.watchdogs.iter().find(|w| w.timeout > 0).copied());
+        let t = tasklet_mut(vm, cur)?;
+        let context = t.context;
+        vm.context = context;
         let t = tasklet_mut(vm, cur)?;
         let resume = std::mem::replace(&mut t.resume, Resume::Continue);
         let tempval = std::mem::replace(&mut t.tempval, Value::None);

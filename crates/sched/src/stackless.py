@@ -76,6 +76,41 @@ def _kill(self, pending=False):
         return self._throw_exc(TaskletExit(), pending)
 
 
+def _context_of(t):
+    """The tasklet's context, made empty if it has none yet."""
+    ctx = t._get_context()
+    if ctx is None:
+        import contextvars
+        ctx = contextvars.Context()
+        t._put_context(ctx)
+    return ctx
+
+
+def _set_context(self, context):
+    import contextvars
+    if type(context) is not contextvars.Context:
+        raise TypeError("argument must be a contextvars.Context")
+    if self is getcurrent():
+        ctx = self._get_context()
+        if ctx is not None and ctx._entered:
+            raise RuntimeError("the current context of the tasklet has been entered")
+    self._put_context(context)
+    return self
+
+
+def _context_run(self, callable, *args, **kwargs):
+    current = getcurrent()
+    saved = current._get_context()
+    current._put_context(_context_of(self))
+    try:
+        return callable(*args, **kwargs)
+    finally:
+        current._put_context(saved)
+
+
+_context_id = property(lambda self: id(_context_of(self)))
+
+
 def _channel_action(callback, channel, sending, willblock, value, is_exception):
     callback(channel, getcurrent(), sending, willblock)
     if is_exception:

@@ -62,6 +62,9 @@ pub struct Tasklet {
     pub pending_irq: bool,
     /// It runs the error handler for its own uncaught exception.
     pub in_error_handler: bool,
+    /// Its `contextvars.Context` (`None` until it has one); while it runs,
+    /// the VM's current context is its context.
+    pub context: Value,
 }
 
 impl Tasklet {
@@ -80,6 +83,7 @@ impl Tasklet {
             is_main: false,
             pending_irq: false,
             in_error_handler: false,
+            context: Value::None,
         }
     }
 
@@ -98,6 +102,7 @@ impl Tasklet {
             is_main: self.is_main,
             pending_irq: self.pending_irq,
             in_error_handler: self.in_error_handler,
+            context: self.context,
         }
     }
 
@@ -138,6 +143,7 @@ impl HostData for Tasklet {
     fn trace(&self, out: &mut Vec<ObjId>) {
         self.state.trace(out);
         out.extend(self.tempval.obj());
+        out.extend(self.context.obj());
         if let Resume::Throw(e) = self.resume {
             out.extend(e.obj());
         }

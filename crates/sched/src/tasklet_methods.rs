@@ -27,6 +27,8 @@ const METHODS: &[NativeDef] = &[
     method("stackless.tasklet.__reduce__", reduce),
     method("stackless.tasklet.__reduce_ex__", reduce),
     method("stackless.tasklet.__setstate__", setstate),
+    method("stackless.tasklet._get_context", get_context),
+    method("stackless.tasklet._put_context", put_context),
 ];
 
 const PROPERTIES: &[Property] = &[
@@ -91,7 +93,10 @@ fn this(vm: &mut Vm, args: &Args) -> R<ObjId> {
 
 fn new(vm: &mut Vm, args: Args) -> R<Value> {
     let exact = sched(vm)?.types.tasklet;
-    let (obj, cls) = new_object(vm, &args, exact, "tasklet", Box::new(Tasklet::new()))?;
+    let mut fresh = Tasklet::new();
+    // A tasklet shares the context of the code that makes it.
+    fresh.context = vm.context;
+    let (obj, cls) = new_object(vm, &args, exact, "tasklet", Box::new(fresh))?;
     // Built-in `__init__` is not called on instances: bind here, unless a
     // subclass's own `__init__` will.
     let own_init =
@@ -360,6 +365,29 @@ fn set_atomic(vm: &mut Vm, args: Args) -> R<Value> {
         return Err(switch());
     }
     Ok(old)
+}
+
+/// `_get_context()`: the tasklet's context (the VM's current one if it runs).
+fn get_context(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    if sched(vm)?.current == t {
+        return Ok(vm.context);
+    }
+    Ok(tasklet(vm, t).map_or(Value::None, |x| x.context))
+}
+
+/// `_put_context(ctx)`: make `ctx` the tasklet's context (and the VM's
+/// current one if it runs).
+fn put_context(vm: &mut Vm, args: Args) -> R<Value> {
+    let t = this(vm, &args)?;
+    vm.arity_m("_put_context", &args, 2, 2)?;
+    let ctx = args.pos[1];
+    if sched(vm)?.current == t {
+        vm.context = ctx;
+    } else if let Some(x) = tasklet_mut(vm, t) {
+        x.context = ctx;
+    }
+    Ok(Value::None)
 }
 
 fn set_ignore_nesting(vm: &mut Vm, args: Args) -> R<Value> {

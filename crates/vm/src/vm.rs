@@ -73,6 +73,9 @@ pub struct Vm {
     pub executed: u64,
     /// The exit status asked for by `sys.exit`, once raised to the top.
     pub exit_code: Option<i32>,
+    /// The running code's `contextvars.Context` (`None` until one is
+    /// made). A scheduler swaps it with each tasklet switch.
+    pub context: Value,
     /// Canonical user-hashed keys by hash (weak: pruned after collection).
     pub(crate) user_keys: FxHashMap<i64, Vec<ObjId>>,
     /// Identities handed out and taken back from checkpoints.
@@ -474,6 +477,7 @@ impl Vm {
             slot_pool: Vec::new(),
             executed: 0,
             exit_code: None,
+            context: Value::None,
             user_keys: FxHashMap::default(),
             identities: Default::default(),
             sk: SpecialKeys::new(),
@@ -484,6 +488,7 @@ impl Vm {
     pub(crate) fn root_ids(&self) -> Vec<ObjId> {
         let mut ids: Vec<ObjId> = self.interned.values().copied().collect();
         ids.extend([self.builtins, self.modules, self.prelude]);
+        ids.extend(self.context.obj());
         let t = &self.types;
         ids.extend([
             t.object,

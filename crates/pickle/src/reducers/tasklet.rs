@@ -16,6 +16,9 @@ use crate::node::Node;
 use crate::reduction::Reduction;
 use crate::registry::Reducer;
 
+/// `stackless.PICKLEFLAGS_PICKLE_CONTEXT`.
+const PICKLE_CONTEXT: i64 = 8;
+
 /// `tasklet` and `channel`.
 pub(crate) struct TaskletReducer;
 
@@ -53,6 +56,14 @@ impl TaskletReducer {
             Some(then) => super::frame::dump_then(cx, then)?,
             None => Node::Nil,
         };
+        // Its context only when asked for (PICKLEFLAGS_PICKLE_CONTEXT), as
+        // in Stackless; a whole program keeps everything.
+        let opts = cx.options();
+        let context = if opts.whole_program || opts.flags & PICKLE_CONTEXT != 0 {
+            cx.value(t.context)
+        } else {
+            Node::Nil
+        };
         let state = vec![
             cx.value(t.tempval),
             resume,
@@ -67,6 +78,7 @@ impl TaskletReducer {
             Node::List(frames),
             pending,
             Node::Bool(true),
+            context,
         ];
         let class = cx.obj(class);
         Ok(Reduction::new("tasklet", vec![class], state))
@@ -119,6 +131,10 @@ impl TaskletReducer {
             is_main: whole && flag(s.get(7)),
             pending_irq: flag(s.get(8)),
             in_error_handler: flag(s.get(9)),
+            context: match s.get(13) {
+                Some(n) => cx.value(n)?,
+                None => brine_vm::Value::None,
+            },
         })
     }
 }
