@@ -38,10 +38,8 @@ def _pickle_flags():
 
 
 class _wrapped:
-    """A value the async generator itself yields."""
-
-    def __init__(self, value):
-        self.value = value
+    """A value the async generator itself yields, as its `value`. The VM
+    makes these (the `AsyncGenWrap` instruction)."""
 
 
 class asyncgen_hooks(tuple):
@@ -112,14 +110,6 @@ async def _anext_or(awaitable, default):
         return default
 
 
-def _unwrap(ag, result):
-    """The value a step of `ag`'s frame gave to whoever drives it."""
-    if type(result) is _wrapped:
-        ag._running_async = False
-        raise StopIteration(result.value)
-    return result
-
-
 def _step(ag, step, arg):
     """Run `step(arg)` on `ag`'s frame; a return is StopAsyncIteration."""
     try:
@@ -135,7 +125,11 @@ def _step(ag, step, arg):
     except BaseException:
         ag._running_async = False
         raise
-    return _unwrap(ag, result)
+    # A value of its own ends the awaitable; any other goes on up.
+    if type(result) is _wrapped:
+        ag._running_async = False
+        raise StopIteration(result.value)
+    return result
 
 
 def _throw_args(typ, val, tb):
@@ -219,7 +213,8 @@ class async_generator:
         return self
 
     def __anext__(self):
-        self._init_hooks()
+        if not self._hooks_inited:
+            self._init_hooks()
         return async_generator_asend(self, None)
 
     def asend(self, value):

@@ -403,11 +403,24 @@ impl Vm {
         }
     }
 
-    /// `AsyncGenWrap`: the top of the stack becomes `_asyncgen._wrapped(v)`.
+    /// `AsyncGenWrap`: the top of the stack becomes an instance of
+    /// `_asyncgen._wrapped` whose `value` is it (made here: no frame runs).
     pub(crate) fn exec_async_gen_wrap(&mut self, st: &mut ExecState) -> R<()> {
-        let class = self.async_gen_support("_wrapped")?;
+        let Value::Obj(class) = self.async_gen_support("_wrapped")? else {
+            return self.fail(ExcKind::SystemError, "_asyncgen._wrapped is not a class");
+        };
         let v = top(st)?.pop();
-        self.call(st, class, crate::native::Args::new(vec![v]), Then::Push)
+        let dict = self.new_dict();
+        self.dict_set_str(dict, "value", v);
+        let wrapped = self.alloc(Obj::Instance(Box::new(crate::object::Instance {
+            class,
+            dict,
+            exc: None,
+            base: Value::Undef,
+            key: None,
+        })));
+        push_top(st, wrapped);
+        Ok(())
     }
 
     /// `name` of the `_asyncgen` module brine-asyncgen installs: the async
