@@ -195,6 +195,12 @@ impl Program {
             }
             left -= budget;
         }
+        // A pickling in progress cannot be pickled: go on to its end.
+        while brine_pickle::picklings_in_progress(&self.vm) > 0 {
+            if let Some(end) = self.run_for(1) {
+                return Ok(Stopped::Ended(end));
+            }
+        }
         loop {
             match self.checkpoint() {
                 Err(Error::Pickle(brine_pickle::Error::InProgress)) => {

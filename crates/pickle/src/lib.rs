@@ -50,7 +50,7 @@ pub use self::{
     error::Error,
     kind::kind_of,
     load::{LoadCx, LoadStep, Loader},
-    module::{install, set_registry, PROGRAM_STATE},
+    module::{install, picklings_in_progress, set_registry, PROGRAM_STATE},
     node::Node,
     options::*,
     python::PROTOCOL,

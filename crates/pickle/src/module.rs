@@ -42,22 +42,41 @@ impl brine_vm::HostData for Session {
 pub(crate) struct SessionReducer;
 
 impl crate::registry::Reducer for SessionReducer {
+    /// A session in progress cannot be pickled; an ended one holds
+    /// nothing (a traceback's frame may still refer to it).
     fn reduce(
         &self,
-        _cx: &mut crate::dump::DumpCx<'_>,
-        _obj: ObjId,
+        cx: &mut crate::dump::DumpCx<'_>,
+        obj: ObjId,
     ) -> Result<crate::reduction::Reduction, Error> {
-        Err(Error::InProgress)
+        let Obj::Host(h) = cx.vm.heap.get(obj) else {
+            return Err(Error::InProgress);
+        };
+        let class = h.class;
+        if !matches!(cx.vm.host_ref::<Session>(obj), Some(Session::Spent)) {
+            return Err(Error::InProgress);
+        }
+        let class = cx.obj(class);
+        Ok(crate::reduction::Reduction::new(
+            "pickle_session",
+            vec![class],
+            vec![],
+        ))
     }
 
     fn load(
         &self,
         cx: &mut crate::load::LoadCx<'_>,
-        _id: ObjId,
-        _args: &[crate::node::Node],
+        id: ObjId,
+        args: &[crate::node::Node],
         _state: &[crate::node::Node],
     ) -> Result<(), Error> {
-        Err(cx.bad("a pickling in progress cannot be loaded"))
+        let class = cx.id(cx.arg(args, 0)?)?;
+        *cx.vm.heap.get_mut(id) = Obj::Host(brine_vm::HostObj {
+            class,
+            data: Box::new(Session::Spent),
+        });
+        Ok(())
     }
 }
 
@@ -84,6 +103,7 @@ const FUNCTIONS: &[NativeDef] = &[
     def("pickle._load_start", load_start),
     def("pickle._load_step", load_step),
     def("pickle._load_answer", load_answer),
+    def("pickle._session_end", session_end),
 ];
 
 /// Install `copyreg` and `pickle` in `vm` (it needs a compiler and the
@@ -133,11 +153,16 @@ fn run_in(vm: &mut Vm, module: ObjId, source: &str, filename: &str) -> Result<()
         .map_err(|e| Error::Raised(e.to_string()))
 }
 
+/// The `pickle` module's namespace, once installed.
+fn pickle_dict(vm: &Vm) -> Option<ObjId> {
+    match vm.dict_get_str(vm.modules, "pickle")? {
+        Value::Obj(m) => vm.module_dict(m),
+        _ => None,
+    }
+}
+
 fn pickle_attr(vm: &Vm, name: &str) -> Option<Value> {
-    let Some(Value::Obj(m)) = vm.dict_get_str(vm.modules, "pickle") else {
-        return None;
-    };
-    let dict = vm.module_dict(m)?;
+    let dict = pickle_dict(vm)?;
     vm.dict_get_str(dict, name)
 }
 
@@ -188,7 +213,41 @@ fn new_session(vm: &mut Vm, s: Session) -> R<Value> {
     let Some(Value::Obj(cls)) = pickle_attr(vm, "_Session") else {
         return vm.fail(ExcKind::SystemError, "the pickle module is not installed");
     };
+    count_in_progress(vm, 1);
     Ok(Value::Obj(vm.alloc_host(cls, Box::new(s))))
+}
+
+/// The name, in the `pickle` namespace, of how many picklings and loadings
+/// driven from Python are in progress.
+const IN_PROGRESS: &str = "_in_progress";
+
+fn count_in_progress(vm: &mut Vm, by: i64) {
+    if let Some(dict) = pickle_dict(vm) {
+        let n = match vm.dict_get_str(dict, IN_PROGRESS) {
+            Some(Value::Int(n)) => n,
+            _ => 0,
+        };
+        vm.dict_set_str(dict, IN_PROGRESS, Value::Int((n + by).max(0)));
+    }
+}
+
+/// How many picklings and loadings driven from Python (`pickle.dumps`,
+/// `pickle.loads`, …) are in progress: while any is, a whole-program
+/// pickle fails with [`Error::InProgress`].
+pub fn picklings_in_progress(vm: &Vm) -> i64 {
+    match pickle_attr(vm, IN_PROGRESS) {
+        Some(Value::Int(n)) => n,
+        _ => 0,
+    }
+}
+
+/// `_session_end(session)`: the pickling or loading is over (done, or
+/// left by an exception); it no longer holds anything.
+fn session_end(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_session_end", &args, 1, 1)?;
+    session_of(vm, args.pos[0])?;
+    count_in_progress(vm, -1);
+    Ok(Value::None)
 }
 
 /// `_dump_start(obj, dispatch_items, persistent_id)`.

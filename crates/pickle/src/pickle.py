@@ -26,25 +26,31 @@ class UnpicklingError(PickleError):
 def _dump(obj, dispatch_table, persistent_id):
     table = copyreg.dispatch_table if dispatch_table is None else dispatch_table
     session = _dump_start(obj, list(table.items()), persistent_id)
-    while True:
-        step = _dump_step(session)
-        if step[0] == "done":
-            return step[1]
-        _dump_answer(session, step[1](*step[2]))
+    try:
+        while True:
+            step = _dump_step(session)
+            if step[0] == "done":
+                return step[1]
+            _dump_answer(session, step[1](*step[2]))
+    finally:
+        _session_end(session)
 
 
 def _load(data, persistent_load):
     session = _load_start(data, persistent_load)
-    while True:
-        step = _load_step(session)
-        if step[0] == "done":
-            for message in step[2]:
-                _warn(message)
-            return step[1]
-        if step[0] == "import":
-            __import__(step[1])
-            continue
-        _load_answer(session, step[1](*step[2]))
+    try:
+        while True:
+            step = _load_step(session)
+            if step[0] == "done":
+                for message in step[2]:
+                    _warn(message)
+                return step[1]
+            if step[0] == "import":
+                __import__(step[1])
+                continue
+            _load_answer(session, step[1](*step[2]))
+    finally:
+        _session_end(session)
 
 
 def _warn(message):

@@ -81,7 +81,7 @@ pub(crate) fn register_defaults(r: &mut Registry) {
     );
     r.register(
         "pickle_session",
-        &[],
+        &["pickle_session"],
         Rc::new(crate::module::SessionReducer),
     );
     let tasklet = Rc::new(tasklet::TaskletReducer);
