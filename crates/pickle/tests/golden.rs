@@ -6,12 +6,16 @@
 //! `FORMAT_VERSION` (they then fail with a version error) and write them
 //! again with `BRINE_BLESS=1 cargo test -p brine-pickle --test golden`.
 
+mod common;
+
+use common::{dump, get};
+
 use std::path::PathBuf;
 use std::sync::Once;
 
-use brine_pickle::{dumps, loads, Options, Registry};
+use brine_pickle::{loads, Options, Registry};
 use brine_sched::Scheduler;
-use brine_vm::{ObjId, RunOutcome, Value, Vm};
+use brine_vm::{ObjId, Value, Vm};
 
 /// The module the golden pickles refer to. Changing it changes what they
 /// hold: write them again.
@@ -67,23 +71,7 @@ fn dir() -> PathBuf {
 }
 
 fn setup() -> (Vm, Scheduler, ObjId) {
-    let mut vm = Vm::new(Some(Box::new(brine_compiler::Compiler))).expect("vm");
-    vm.stdout = Box::new(std::io::sink());
-    vm.stderr = Box::new(std::io::sink());
-    let sched = Scheduler::new(&mut vm).expect("scheduler");
-    brine_pickle::install(&mut vm, Registry::new()).expect("pickle");
-    let code = brine_compiler::compile_module(SOURCE, "golden").expect("compiles");
-    let mut body = vm.start_module(code, "golden").expect("module");
-    let globals = body.frames[0].globals;
-    assert!(matches!(
-        vm.run(&mut body, u64::MAX),
-        RunOutcome::Finished(_)
-    ));
-    (vm, sched, globals)
-}
-
-fn get(vm: &Vm, g: ObjId, name: &str) -> Value {
-    vm.dict_get_str(g, name).expect("defined")
+    common::setup_with(SOURCE, "golden")
 }
 
 fn call(vm: &mut Vm, f: Value, args: Vec<Value>) -> Value {
@@ -97,9 +85,6 @@ fn repr(vm: &mut Vm, v: Value) -> String {
 /// The golden pickles, by file name, made from a VM running `SOURCE`.
 fn make() -> Vec<(&'static str, Vec<u8>)> {
     let (mut vm, mut sched, g) = setup();
-    let dump = |vm: &mut Vm, v: Value| {
-        dumps(vm, &Registry::new(), Options::default(), v).expect("pickles")
-    };
     let mut out = Vec::new();
     for name in ["tree", "counter", "gen"] {
         let v = get(&vm, g, name);
@@ -116,10 +101,7 @@ fn make() -> Vec<(&'static str, Vec<u8>)> {
     out.push(("tasklet", dump(&mut vm, pair)));
     // A tasklet blocked receiving on a channel, with what it received.
     let src = "import stackless\nch = stackless.channel()\nout = []\n";
-    let code = brine_compiler::compile_module(src, "parked").expect("compiles");
-    let mut body = vm.start_module(code, "parked").expect("module");
-    let ns = body.frames[0].globals;
-    vm.run(&mut body, u64::MAX);
+    let ns = common::exec(&mut vm, src, "parked");
     let (ch, got) = (get(&vm, ns, "ch"), get(&vm, ns, "out"));
     let (relay, feed) = (get(&vm, g, "relay"), get(&vm, g, "feed"));
     let t = sched.spawn(&mut vm, relay, vec![ch, got]).expect("spawn");

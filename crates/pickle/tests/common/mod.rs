@@ -87,18 +87,18 @@ def call_with(f, n):
 /// A VM with the scheduler and the pickler installed and `SOURCE` run as
 /// module `host`; output goes nowhere.
 pub(crate) fn setup() -> (Vm, Scheduler, ObjId) {
+    setup_with(SOURCE, "host")
+}
+
+/// A VM with the scheduler and the pickler installed and `source` run as
+/// module `name`; output goes nowhere.
+pub(crate) fn setup_with(source: &str, name: &str) -> (Vm, Scheduler, ObjId) {
     let mut vm = Vm::new(Some(Box::new(brine_compiler::Compiler))).expect("vm");
     vm.stdout = Box::new(std::io::sink());
     vm.stderr = Box::new(std::io::sink());
     let sched = Scheduler::new(&mut vm).expect("scheduler");
     brine_pickle::install(&mut vm, Registry::new()).expect("pickle");
-    let code = brine_compiler::compile_module(SOURCE, "host").expect("compiles");
-    let mut body = vm.start_module(code, "host").expect("module");
-    let globals = body.frames[0].globals;
-    assert!(matches!(
-        vm.run(&mut body, u64::MAX),
-        RunOutcome::Finished(_)
-    ));
+    let globals = exec(&mut vm, source, name);
     (vm, sched, globals)
 }
 
