@@ -269,12 +269,15 @@ class async_generator:
         return f"<async_generator object {self._qualname} at {id(self):#014x}>"
 
 
-class async_generator_asend:
-    """What `__anext__()` and `asend()` return."""
+class _awaitable:
+    """What `asend` and `athrow` awaitables share: they are their own
+    iterator, and each step runs a step of the generator's frame."""
 
-    def __init__(self, ag, value):
+    # RuntimeError's message when an awaitable that ended is sent to again.
+    _reused = ""
+
+    def __init__(self, ag):
         self._ag = ag
-        self._value = value
         self._state = _INIT
 
     def __await__(self):
@@ -286,9 +289,38 @@ class async_generator_asend:
     def __next__(self):
         return self.send(None)
 
-    def send(self, arg):
+    def close(self):
+        self._state = _CLOSED
+
+    def _check_reuse(self):
         if self._state == _CLOSED:
-            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+            raise RuntimeError(self._reused)
+
+    def _end(self):
+        self._ag._running_async = False
+        self._state = _CLOSED
+
+    def _through(self, step, arg):
+        """`_step`, after which an exception (or a value of the generator's
+        own) ends this awaitable."""
+        try:
+            return _step(self._ag, step, arg)
+        except BaseException:
+            self._state = _CLOSED
+            raise
+
+
+class async_generator_asend(_awaitable):
+    """What `__anext__()` and `asend()` return."""
+
+    _reused = "cannot reuse already awaited __anext__()/asend()"
+
+    def __init__(self, ag, value):
+        super().__init__(ag)
+        self._value = value
+
+    def send(self, arg):
+        self._check_reuse()
         ag = self._ag
         if self._state == _INIT:
             if ag._running_async:
@@ -297,24 +329,11 @@ class async_generator_asend:
                 arg = self._value
             self._state = _ITER
         ag._running_async = True
-        try:
-            return _step(ag, ag._gen.send, arg)
-        except BaseException:
-            self._state = _CLOSED
-            raise
+        return self._through(ag._gen.send, arg)
 
     def throw(self, typ, val=None, tb=None):
-        if self._state == _CLOSED:
-            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
-        ag = self._ag
-        try:
-            return _step(ag, _thrower(ag._gen), _throw_args(typ, val, tb))
-        except BaseException:
-            self._state = _CLOSED
-            raise
-
-    def close(self):
-        self._state = _CLOSED
+        self._check_reuse()
+        return self._through(_thrower(self._ag._gen), _throw_args(typ, val, tb))
 
 
 def _thrower(gen):
@@ -323,29 +342,17 @@ def _thrower(gen):
     return throw
 
 
-class async_generator_athrow:
+class async_generator_athrow(_awaitable):
     """What `athrow()` and `aclose()` return (`aclose()`: no arguments)."""
 
+    _reused = "cannot reuse already awaited aclose()/athrow()"
+
     def __init__(self, ag, args):
-        self._ag = ag
+        super().__init__(ag)
         self._args = args
-        self._state = _INIT
-
-    def __await__(self):
-        return self
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return self.send(None)
-
-    def _reused(self):
-        return RuntimeError("cannot reuse already awaited aclose()/athrow()")
 
     def send(self, arg):
-        if self._state == _CLOSED:
-            raise self._reused()
+        self._check_reuse()
         ag = self._ag
         gen = ag._gen
         if gen.gi_frame is None:
@@ -365,54 +372,35 @@ class async_generator_athrow:
             ag._running_async = True
             if self._args is None:
                 ag._closed = True
-                return self._closing(_thrower(gen), (GeneratorExit,))
-            return self._throwing(_thrower(gen), self._args)
+                return self._closing(_thrower(gen), (GeneratorExit,), True)
+            return self._through(_thrower(gen), self._args)
         if self._args is None:
-            return self._closing(gen.send, arg)
-        return self._throwing(gen.send, arg)
+            return self._closing(gen.send, arg, True)
+        return self._through(gen.send, arg)
 
-    def _throwing(self, step, arg):
-        try:
-            return _step(self._ag, step, arg)
-        except BaseException:
-            self._state = _CLOSED
-            raise
-
-    def _closing(self, step, arg):
-        """A step of `aclose()`: the frame must not yield a value of its own."""
-        ag = self._ag
+    def _closing(self, step, arg, settle):
+        """A step of `aclose()`: the frame must not yield a value of its
+        own, and its end is this awaitable's StopIteration. With `settle`
+        (not when thrown into), an exception also ends the awaitable."""
         try:
             result = step(arg)
         except (StopIteration, StopAsyncIteration, GeneratorExit):
-            ag._running_async = False
-            self._state = _CLOSED
+            if settle:
+                self._end()
             raise StopIteration from None
         except BaseException:
-            ag._running_async = False
-            self._state = _CLOSED
+            if settle:
+                self._end()
             raise
         if type(result) is _wrapped:
-            ag._running_async = False
-            self._state = _CLOSED
+            self._end()
             raise RuntimeError("async generator ignored GeneratorExit")
         return result
 
     def throw(self, typ, val=None, tb=None):
-        if self._state == _CLOSED:
-            raise self._reused()
-        ag = self._ag
+        self._check_reuse()
         args = _throw_args(typ, val, tb)
+        step = _thrower(self._ag._gen)
         if self._args is not None:
-            return _step(ag, _thrower(ag._gen), args)
-        try:
-            result = ag._gen.throw(*args)
-        except (StopIteration, StopAsyncIteration, GeneratorExit):
-            raise StopIteration from None
-        if type(result) is _wrapped:
-            ag._running_async = False
-            self._state = _CLOSED
-            raise RuntimeError("async generator ignored GeneratorExit")
-        return result
-
-    def close(self):
-        self._state = _CLOSED
+            return _step(self._ag, step, args)
+        return self._closing(step, args, False)
