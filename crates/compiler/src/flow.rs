@@ -32,7 +32,7 @@ use crate::ast::{Expr, For, Pos, Stmt, Try, WithItem};
 use crate::compiler::Codegen;
 use crate::error::CompileError;
 use crate::symtable::ScopeKind;
-use crate::unit::Block;
+use crate::unit::{Block, Label};
 
 type R = Result<(), CompileError>;
 
@@ -69,6 +69,16 @@ impl<'a> Codegen<'a> {
         self.emit(Instr::GetIter);
         self.unit.place(start);
         self.unit.jump(Instr::ForIter, other);
+        self.for_body(pos, f, start, end)?;
+        self.unit.place(other);
+        self.stmts(&f.orelse)?;
+        self.unit.place(end);
+        Ok(())
+    }
+
+    /// A `for` loop's target and body, the item being on the stack; back
+    /// to `start` after it (`break` goes to `end`).
+    fn for_body(&mut self, pos: Pos, f: &'a For, start: Label, end: Label) -> R {
         self.store(&f.target)?;
         self.unit.blocks.push(Block::Loop {
             start,
@@ -79,9 +89,6 @@ impl<'a> Codegen<'a> {
         self.unit.blocks.pop();
         self.set_line(pos);
         self.unit.jump(Instr::Jump, start);
-        self.unit.place(other);
-        self.stmts(&f.orelse)?;
-        self.unit.place(end);
         Ok(())
     }
 
@@ -99,16 +106,7 @@ impl<'a> Codegen<'a> {
         self.emit(Instr::GetANext);
         self.await_top();
         self.emit(Instr::PopBlock);
-        self.store(&f.target)?;
-        self.unit.blocks.push(Block::Loop {
-            start,
-            end,
-            is_for: true,
-        });
-        self.stmts(&f.body)?;
-        self.unit.blocks.pop();
-        self.set_line(pos);
-        self.unit.jump(Instr::Jump, start);
+        self.for_body(pos, f, start, end)?;
         self.unit.place(stop);
         self.emit(Instr::EndAsyncFor);
         self.stmts(&f.orelse)?;

@@ -577,14 +577,7 @@ impl Vm {
             (Obj::Instance(i), "value")
                 if i.exc.is_some() && self.exc_is(obj, ExcKind::StopIteration) =>
             {
-                let args = i.exc.as_ref().map(|e| e.args).unwrap_or(Value::None);
-                Some(match args {
-                    Value::Obj(t) => match self.heap.get(t) {
-                        Obj::Tuple(items) => items.first().copied().unwrap_or(Value::None),
-                        _ => Value::None,
-                    },
-                    _ => Value::None,
-                })
+                Some(self.stop_iteration_value(obj))
             }
             (Obj::Module(m), "__name__") => Some(m.name),
             (Obj::Generator(g), "__name__") => Some(g.name),

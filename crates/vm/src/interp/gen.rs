@@ -311,7 +311,7 @@ impl Vm {
     }
 
     /// The value a `StopIteration` carries: its first argument, or `None`.
-    fn stop_iteration_value(&self, stop: Value) -> Value {
+    pub(crate) fn stop_iteration_value(&self, stop: Value) -> Value {
         let args = match self.heap.get_obj(stop) {
             Some(Obj::Instance(i)) => i.exc.as_ref().map_or(Value::None, |e| e.args),
             _ => Value::None,
