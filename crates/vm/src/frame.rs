@@ -251,6 +251,15 @@ impl Frame {
         self.slots.push(v);
     }
 
+    /// Whether the frame of a suspended generator waits in a `yield from`
+    /// (or `await`): its delegate is then the top of its stack.
+    pub fn is_delegating(&self) -> bool {
+        matches!(
+            self.code.code.instructions.get(self.pc as usize),
+            Some(crate::bytecode::Instr::YieldFrom)
+        )
+    }
+
     /// The top of the value stack.
     #[inline]
     pub fn top(&self) -> Value {

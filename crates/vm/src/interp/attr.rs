@@ -1,7 +1,6 @@
 //! Attributes: look-up along the MRO, binding, properties, `__getattr__`,
 //! `super()`, and assignment.
 
-use crate::bytecode::Instr;
 use crate::frame::{ExecState, Then};
 use crate::heap::ObjId;
 use crate::interp::top;
@@ -589,13 +588,7 @@ impl Vm {
             (Obj::Generator(g), "gi_yieldfrom" | "cr_await") => Some(
                 g.frame
                     .as_ref()
-                    .filter(|f| {
-                        g.state == GenState::Suspended
-                            && matches!(
-                                f.code.code.instructions.get(f.pc as usize),
-                                Some(Instr::YieldFrom)
-                            )
-                    })
+                    .filter(|f| g.state == GenState::Suspended && f.is_delegating())
                     .map_or(Value::None, |f| f.top()),
             ),
             (Obj::Generator(g), "gi_frame") => Some(if g.state == GenState::Finished {

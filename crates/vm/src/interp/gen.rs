@@ -8,7 +8,6 @@
 //! makes the delegating frame yield the same value, one frame at a time, in
 //! the same loop, never on the Rust stack.
 
-use crate::bytecode::Instr;
 use crate::frame::{ExecState, GenMode, Then};
 use crate::heap::ObjId;
 use crate::interp::{push_top, top};
@@ -112,11 +111,7 @@ impl Vm {
             return self.fail(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         frame.then = Then::Gen { gen, mode, next };
-        let delegating = !was_created
-            && matches!(
-                frame.code.code.instructions.get(frame.pc as usize),
-                Some(Instr::YieldFrom)
-            );
+        let delegating = !was_created && frame.is_delegating();
         st.frames.push(*frame);
         match input {
             GenInput::Send(v) => {
@@ -325,14 +320,14 @@ impl Vm {
     /// `Then::Awaitable`: what `__await__()` returned must be an iterator
     /// that is not a coroutine.
     pub(crate) fn check_awaitable(&mut self, st: &mut ExecState, it: Value) -> R<()> {
-        let is_gen = matches!(self.heap.get_obj(it), Some(Obj::Generator(_)));
-        if is_gen && self.gen_kind_of(it) == Some(GenKind::Coroutine) {
-            return self.fail(ExcKind::TypeError, "__await__() returned a coroutine");
-        }
-        if !is_gen
-            && !matches!(self.heap.get_obj(it), Some(Obj::Iter(_)))
-            && self.lookup_special(it, "__next__").is_none()
-        {
+        let iterator = match self.heap.get_obj(it) {
+            Some(Obj::Generator(g)) if g.kind == GenKind::Coroutine => {
+                return self.fail(ExcKind::TypeError, "__await__() returned a coroutine");
+            }
+            Some(Obj::Generator(_) | Obj::Iter(_)) => true,
+            _ => self.lookup_special(it, "__next__").is_some(),
+        };
+        if !iterator {
             let t = self.type_name(it);
             return self.fail(
                 ExcKind::TypeError,
@@ -341,13 +336,6 @@ impl Vm {
         }
         push_top(st, it);
         Ok(())
-    }
-
-    fn gen_kind_of(&self, v: Value) -> Option<GenKind> {
-        match v {
-            Value::Obj(id) => self.gen_kind(id),
-            _ => None,
-        }
     }
 
     pub(crate) fn exec_get_yield_from_iter(&mut self, st: &mut ExecState) -> R<()> {
