@@ -95,7 +95,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Read the length of the array that comes next.
-    pub(crate) fn array_len(&mut self) -> Result<usize, Malformed> {
+    fn array_len(&mut self) -> Result<usize, Malformed> {
         match self.marker()? {
             Marker::FixArray(n) => Ok(usize::from(n)),
             Marker::Array16 => self.len16(),
@@ -114,7 +114,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Read an unsigned int that fits in 32 bits.
-    pub(crate) fn u32(&mut self) -> Result<u32, Malformed> {
+    fn u32(&mut self) -> Result<u32, Malformed> {
         match self.node(0)? {
             Node::Int(i) => u32::try_from(i).map_err(|_| bad("an int out of range")),
             _ => Err(bad("an int was expected")),
@@ -122,7 +122,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Read a string.
-    pub(crate) fn string(&mut self) -> Result<String, Malformed> {
+    fn string(&mut self) -> Result<String, Malformed> {
         match self.node(0)? {
             Node::Str(s) => Ok(s),
             _ => Err(bad("a str was expected")),
@@ -230,7 +230,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Read one node, `depth` lists deep.
-    pub(crate) fn node(&mut self, depth: usize) -> Result<Node, Malformed> {
+    fn node(&mut self, depth: usize) -> Result<Node, Malformed> {
         let mut one = Vec::with_capacity(1);
         self.node_into(&mut one, depth)?;
         one.pop().ok_or_else(|| bad("no value"))
@@ -265,13 +265,23 @@ impl<'a> Reader<'a> {
     }
 
     /// Read a list of nodes whose items sit `depth` lists deep.
-    pub(crate) fn nodes(&mut self, depth: usize) -> Result<Vec<Node>, Malformed> {
+    fn nodes(&mut self, depth: usize) -> Result<Vec<Node>, Malformed> {
         let n = self.array_len()?;
         self.items(n, depth.saturating_sub(1))
     }
 
-    /// Read the head of an envelope, up to the number of its entries.
-    pub(crate) fn head(&mut self) -> Result<(Head, usize), Malformed> {
+    /// Read one entry of the object table.
+    fn entry(&mut self) -> Result<Entry, Malformed> {
+        self.array_of(3, "an entry of the wrong length")?;
+        Ok(Entry {
+            tag: self.u32()?,
+            args: self.nodes(3)?,
+            state: self.nodes(3)?,
+        })
+    }
+
+    /// Read a whole envelope.
+    pub(crate) fn envelope(&mut self) -> Result<Envelope, Malformed> {
         self.array_of(7, "an envelope of the wrong length")?;
         let format = self.string()?;
         let version = self.u32()?;
@@ -287,63 +297,18 @@ impl<'a> Reader<'a> {
         }
         let root = self.node(1)?;
         let n = self.array_len()?;
-        let head = Head {
+        let mut entries = Vec::with_capacity(n.min(MAX_RESERVE));
+        for _ in 0..n {
+            entries.push(self.entry()?);
+        }
+        Ok(Envelope {
             format,
             version,
             magic,
             flags,
             tags,
             root,
-        };
-        Ok((head, n))
-    }
-
-    /// Read the start of an entry: its tag. Its arguments and state follow.
-    pub(crate) fn entry_tag(&mut self) -> Result<u32, Malformed> {
-        self.array_of(3, "an entry of the wrong length")?;
-        self.u32()
-    }
-
-    /// Read one entry of the object table.
-    pub(crate) fn entry(&mut self) -> Result<Entry, Malformed> {
-        Ok(Entry {
-            tag: self.entry_tag()?,
-            args: self.nodes(3)?,
-            state: self.nodes(3)?,
-        })
-    }
-
-    /// Read a whole envelope.
-    pub(crate) fn envelope(&mut self) -> Result<Envelope, Malformed> {
-        let (h, n) = self.head()?;
-        let mut entries = Vec::with_capacity(n.min(MAX_RESERVE));
-        for _ in 0..n {
-            entries.push(self.entry()?);
-        }
-        Ok(Envelope {
-            format: h.format,
-            version: h.version,
-            magic: h.magic,
-            flags: h.flags,
-            tags: h.tags,
-            root: h.root,
             entries,
         })
     }
-}
-
-/// The head of an envelope: everything but its entries.
-pub(crate) struct Head {
-    /// The format name.
-    pub(crate) format: String,
-    /// The format version.
-    pub(crate) version: u32,
-    /// The bytecode magic number.
-    pub(crate) magic: u32,
-    /// The pickle flags.
-    pub(crate) flags: i64,
-    /// The type tags.
-    pub(crate) tags: Vec<String>,
-    /// The root.
-    pub(crate) root: Node,
 }
