@@ -42,6 +42,15 @@ pub(crate) const fn def(
     NativeDef { name, kind, f }
 }
 
+/// What `index`/`rindex` of str and bytes give for what `find`/`rfind`
+/// found: the position, or `ValueError(missing)` for -1.
+pub(crate) fn index_found(vm: &mut Vm, found: i64, missing: &str) -> R<Value> {
+    match found {
+        -1 => vm.fail(ExcKind::ValueError, missing),
+        i => Ok(Value::Int(i)),
+    }
+}
+
 /// The number of values in `range(start, stop, step)`.
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     if step > 0 && start < stop {

@@ -339,17 +339,13 @@ fn rfind(vm: &mut Vm, args: Args) -> R<Value> {
 }
 
 fn index(vm: &mut Vm, args: Args) -> R<Value> {
-    match find_impl(vm, &args, "index", false)? {
-        -1 => vm.fail(ExcKind::ValueError, "substring not found"),
-        i => Ok(Value::Int(i)),
-    }
+    let found = find_impl(vm, &args, "index", false)?;
+    crate::builtins::index_found(vm, found, "substring not found")
 }
 
 fn rindex(vm: &mut Vm, args: Args) -> R<Value> {
-    match find_impl(vm, &args, "rindex", true)? {
-        -1 => vm.fail(ExcKind::ValueError, "substring not found"),
-        i => Ok(Value::Int(i)),
-    }
+    let found = find_impl(vm, &args, "rindex", true)?;
+    crate::builtins::index_found(vm, found, "substring not found")
 }
 
 fn count(vm: &mut Vm, args: Args) -> R<Value> {
