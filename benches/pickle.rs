@@ -3,9 +3,10 @@
 //! of a generator in the middle of its iteration, and of 10,000 tasklets
 //! parked on channels in one pickle.
 //!
-//! For the large pickle, `encode` and `decode` time the codec alone on the
-//! same bytes (no object walked or built), the ceiling of `dumps` and
-//! `loads`.
+//! For the large pickle, `encode` and `decode` time brine's codec alone on
+//! the same bytes (no object walked or built), and `rmp_serde_encode` and
+//! `rmp_serde_decode` time rmp-serde on the same envelope through serde:
+//! the rates the pickler is measured against.
 //!
 //! The figures are per byte of pickle (`Throughput::Bytes`), so criterion
 //! reports MB/s; the size of each pickle is printed once. Loads go into
@@ -152,8 +153,8 @@ fn bench_case(c: &mut Criterion, name: &str, vm: &mut Vm, value: Value) {
 }
 
 /// The codec alone on the same pickle: the envelope written from and read
-/// into its node tree, with no object walked or built. This is the
-/// ceiling `dumps` and `loads` approach.
+/// into its node tree, with no object walked or built, by brine's codec
+/// and by rmp-serde through serde.
 fn bench_codec(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     name: &str,
@@ -169,6 +170,21 @@ fn bench_codec(
     });
     group.bench_function(format!("decode/{name}"), |b| {
         b.iter(|| brine_pickle::decode(black_box(bytes), 256).expect("decodes"))
+    });
+    group.bench_function(format!("rmp_serde_encode/{name}"), |b| {
+        b.iter(|| {
+            out.clear();
+            rmp_serde::encode::write(&mut out, black_box(&env)).expect("encodes");
+        })
+    });
+    group.bench_function(format!("rmp_serde_decode/{name}"), |b| {
+        b.iter(|| {
+            let mut de = rmp_serde::Deserializer::from_read_ref(black_box(bytes));
+            de.set_max_depth(256);
+            let env: brine_pickle::Envelope =
+                serde::Deserialize::deserialize(&mut de).expect("decodes");
+            env
+        })
     });
 }
 
