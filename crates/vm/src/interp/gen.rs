@@ -125,19 +125,17 @@ impl Vm {
                     let sub = top(st)?.top();
                     if let Value::Obj(sid) = sub {
                         if matches!(self.heap.get(sid), Obj::Generator(_)) {
-                            let m = if self.exc_is(exc, ExcKind::GeneratorExit) {
-                                // Closing the delegate first, then raising here.
-                                return self.resume_gen(
-                                    st,
-                                    sid,
-                                    GenInput::Throw(exc),
-                                    GenMode::YieldFrom,
-                                    None,
-                                );
-                            } else {
-                                GenMode::YieldFrom
-                            };
-                            return self.resume_gen(st, sid, GenInput::Throw(exc), m, None);
+                            // Past the `YieldFrom`, as when it runs: a
+                            // value the delegate yields puts the frame
+                            // back on it, and one it returns is pushed.
+                            top(st)?.pc += 1;
+                            return self.resume_gen(
+                                st,
+                                sid,
+                                GenInput::Throw(exc),
+                                GenMode::YieldFrom,
+                                None,
+                            );
                         }
                         return self.throw_to_delegate(st, sub, exc);
                     }
