@@ -3,7 +3,8 @@
 //!
 //! These work on built-in values only; a value that needs user code
 //! (`__repr__`, `__str__`, `__format__` written in Python) is reported by
-//! [`Vm::needs_user_format`] and handled by the prelude instead.
+//! [`Vm::needs_user_format`] or [`Vm::needs_user_repr`] and handled by the
+//! prelude instead.
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
@@ -137,36 +138,38 @@ pub fn bytes_repr(b: &[u8]) -> String {
 }
 
 impl Vm {
-    /// Whether producing the text of `v` needs user code.
+    /// Whether producing the text of `v` (its `repr`, `str` or `format`)
+    /// needs user code.
     pub fn needs_user_format(&self, v: Value) -> bool {
-        self.needs_user_format_depth(v, 0)
+        self.user_code_in(v, 0, &["__repr__", "__str__", "__format__"])
     }
 
-    fn needs_user_format_depth(&self, v: Value, depth: usize) -> bool {
+    /// Whether `repr(v)` needs user code: a `__repr__` written in Python,
+    /// of `v` or of what its built-in repr shows (the items of a
+    /// container, the arguments of an exception).
+    pub fn needs_user_repr(&self, v: Value) -> bool {
+        self.user_code_in(v, 0, &["__repr__"])
+    }
+
+    /// Whether the text of `v` runs one of `methods` written in Python.
+    fn user_code_in(&self, v: Value, depth: usize, methods: &[&str]) -> bool {
         let Value::Obj(id) = v else { return false };
         if depth > MAX_REPR_DEPTH {
             return false;
         }
+        let inner = |x: &Value| self.user_code_in(*x, depth + 1, methods);
+        let user = || methods.iter().any(|m| self.has_user_method(v, m));
         match self.heap.get(id) {
-            Obj::Class(c) if c.meta != self.types.type_ => {
-                self.has_user_method(v, "__repr__") || self.has_user_method(v, "__str__")
+            Obj::Class(c) if c.meta != self.types.type_ => user(),
+            Obj::Instance(i) => {
+                user()
+                    || i.exc.as_ref().is_some_and(|e| inner(&e.args))
+                    || (!i.base.is_undef() && !self.is_host(i.base) && inner(&i.base))
             }
-            Obj::Instance(_) => {
-                self.has_user_method(v, "__repr__")
-                    || self.has_user_method(v, "__str__")
-                    || self.has_user_method(v, "__format__")
-            }
-            Obj::List(items) | Obj::Tuple(items) => items
-                .iter()
-                .any(|x| self.needs_user_format_depth(*x, depth + 1)),
-            Obj::Dict(d) => d.map.values().any(|(k, x)| {
-                self.needs_user_format_depth(*k, depth + 1)
-                    || self.needs_user_format_depth(*x, depth + 1)
-            }),
-            Obj::Set(s) | Obj::FrozenSet(s) => s
-                .values()
-                .any(|x| self.needs_user_format_depth(*x, depth + 1)),
-            Obj::View { dict, .. } => self.needs_user_format_depth(Value::Obj(*dict), depth + 1),
+            Obj::List(items) | Obj::Tuple(items) => items.iter().any(inner),
+            Obj::Dict(d) => d.map.values().any(|(k, x)| inner(k) || inner(x)),
+            Obj::Set(s) | Obj::FrozenSet(s) => s.values().any(inner),
+            Obj::View { dict, .. } => inner(&Value::Obj(*dict)),
             _ => false,
         }
     }
@@ -184,9 +187,7 @@ impl Vm {
         if let Value::Obj(id) = v {
             match self.heap.get(id) {
                 Obj::Str(s) => return Ok(s.s.to_string()),
-                Obj::Instance(i) if i.exc.is_some() && !self.has_user_method(v, "__repr__") => {
-                    return self.exc_str(v);
-                }
+                Obj::Instance(i) if i.exc.is_some() => return self.exc_str(v),
                 Obj::Instance(i) if !i.base.is_undef() && !self.has_user_method(v, "__repr__") => {
                     let b = i.base;
                     return self.str_native(b);
@@ -707,6 +708,35 @@ impl Vm {
         Ok(spec.pad(&format!("{sign}{body}"), '>'))
     }
 
+    /// A width or precision of a `%` conversion: its digits, or a `*`
+    /// that takes the next argument; `None` when there is neither.
+    fn percent_count(
+        &mut self,
+        chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+        args: &mut std::slice::Iter<'_, Value>,
+    ) -> R<Option<i64>> {
+        if chars.peek() == Some(&'*') {
+            chars.next();
+            return match args.next() {
+                Some(Value::Int(n)) => Ok(Some(*n)),
+                Some(_) => self.fail(ExcKind::TypeError, "* wants int"),
+                None => self.fail(ExcKind::TypeError, "not enough arguments for format string"),
+            };
+        }
+        let mut digits = String::new();
+        while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+            digits.push(d);
+            chars.next();
+        }
+        if digits.is_empty() {
+            return Ok(None);
+        }
+        match digits.parse() {
+            Ok(n) => Ok(Some(n)),
+            Err(_) => self.fail(ExcKind::ValueError, "width too big"),
+        }
+    }
+
     /// `fmt % args` for a str `fmt`.
     pub fn percent_format(&mut self, fmt: Value, args: Value) -> R<Value> {
         let f = self.text(fmt).to_string();
@@ -765,28 +795,19 @@ impl Vm {
                     break;
                 }
             }
-            let mut width = String::new();
-            while let Some(&d) = chars.peek() {
-                if d.is_ascii_digit() || d == '*' {
-                    width.push(d);
-                    chars.next();
-                } else {
-                    break;
+            let width = match self.percent_count(&mut chars, &mut it)? {
+                Some(w) if w < 0 => {
+                    flags.push('-');
+                    w.unsigned_abs().to_string()
                 }
-            }
+                Some(w) => w.to_string(),
+                None => String::new(),
+            };
             let mut prec = None;
             if chars.peek() == Some(&'.') {
                 chars.next();
-                let mut p = String::new();
-                while let Some(&d) = chars.peek() {
-                    if d.is_ascii_digit() {
-                        p.push(d);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                prec = Some(p.parse::<usize>().unwrap_or(0));
+                let p = self.percent_count(&mut chars, &mut it)?.unwrap_or(0);
+                prec = Some(usize::try_from(p).unwrap_or(0));
             }
             let Some(conv) = chars.next() else {
                 return self.fail(ExcKind::ValueError, "incomplete format");

@@ -57,20 +57,24 @@ def _str(x):
 
 
 def _repr(x):
-    t = type(x)
-    if t is list:
+    if isinstance(x, BaseException):
+        a = x.args
+        if len(a) == 1:
+            return type(x).__name__ + "(" + repr(a[0]) + ")"
+        return type(x).__name__ + repr(a)
+    if isinstance(x, list):
         return "[" + ", ".join([repr(v) for v in x]) + "]"
-    if t is tuple:
+    if isinstance(x, tuple):
         if len(x) == 1:
             return "(" + repr(x[0]) + ",)"
         return "(" + ", ".join([repr(v) for v in x]) + ")"
-    if t is dict:
-        return "{" + ", ".join([repr(k) + ": " + repr(x[k]) for k in x]) + "}"
-    if t is set:
+    if isinstance(x, dict):
+        return "{" + ", ".join([repr(k) + ": " + repr(v) for k, v in dict.items(x)]) + "}"
+    if isinstance(x, set):
         if not x:
             return "set()"
         return "{" + ", ".join([repr(v) for v in x]) + "}"
-    if t is frozenset:
+    if isinstance(x, frozenset):
         if not x:
             return "frozenset()"
         return "frozenset({" + ", ".join([repr(v) for v in x]) + "})"
@@ -128,6 +132,118 @@ def _format_value(v, conv, spec):
     if spec:
         raise TypeError("unsupported format string passed to " + type(v).__name__ + ".__format__")
     return str(v)
+
+
+def _percent_number(v, conv, how):
+    if type(v) in (int, float, bool):
+        return v
+    method = getattr(type(v), how, None)
+    if method is not None:
+        return method(v)
+    if how == "__float__":
+        raise TypeError("must be real number, not " + type(v).__name__)
+    kind = "a real number" if how == "__int__" else "an integer"
+    raise TypeError("%" + conv + " format: " + kind + " is required, not " + type(v).__name__)
+
+
+def _percent_count(fmt, i, args, n):
+    # A width or precision at fmt[i]: its digits, or a `*` that takes
+    # the next argument; with where the format and the arguments go on.
+    if i < len(fmt) and fmt[i] == "*":
+        if n >= len(args):
+            raise TypeError("not enough arguments for format string")
+        if type(args[n]) is not int:
+            raise TypeError("* wants int")
+        return str(args[n]), i + 1, n + 1
+    j = i
+    while j < len(fmt) and fmt[j] in "0123456789":
+        j += 1
+    return fmt[i:j], j, n
+
+
+def _percent(fmt, args):
+    # `fmt % args` where an argument's text or number needs user code:
+    # each argument becomes a built-in value here, and the native
+    # formatting runs on a rewritten format whose keys number them.
+    positional = args if isinstance(args, tuple) else (args,)
+    out = []
+    values = {}
+    keyed = False
+    n = 0
+    i = 0
+    while i < len(fmt):
+        j = fmt.find("%", i)
+        if j < 0:
+            out.append(fmt[i:])
+            break
+        out.append(fmt[i:j])
+        i = j + 1
+        key = None
+        if i < len(fmt) and fmt[i] == "(":
+            depth = 1
+            j = i + 1
+            while j < len(fmt) and depth:
+                if fmt[j] == "(":
+                    depth += 1
+                elif fmt[j] == ")":
+                    depth -= 1
+                j += 1
+            if depth:
+                raise ValueError("incomplete format key")
+            key = fmt[i + 1 : j - 1]
+            i = j
+        j = i
+        while j < len(fmt) and fmt[j] in "-+ 0#":
+            j += 1
+        flags = fmt[i:j]
+        width, i, n = _percent_count(fmt, j, positional, n)
+        if width.startswith("-"):
+            flags, width = flags + "-", width[1:]
+        if i < len(fmt) and fmt[i] == ".":
+            precision, i, n = _percent_count(fmt, i + 1, positional, n)
+            width += "." + str(max(int(precision or "0"), 0))
+        while i < len(fmt) and fmt[i] in "hlL":
+            i += 1
+        if i >= len(fmt):
+            raise ValueError("incomplete format")
+        conv = fmt[i]
+        i += 1
+        if conv == "%":
+            out.append("%%")
+            continue
+        if key is not None:
+            if isinstance(args, (tuple, str)) or not hasattr(args, "__getitem__"):
+                raise TypeError("format requires a mapping")
+            keyed = True
+            v = args[key]
+        else:
+            if n >= len(positional):
+                raise TypeError("not enough arguments for format string")
+            v = positional[n]
+            n += 1
+        if conv == "s":
+            v = str(v)
+        elif conv == "r":
+            v, conv = repr(v), "s"
+        elif conv == "a":
+            v, conv = ascii(v), "s"
+        elif conv in "diu":
+            v = _percent_number(v, conv, "__int__")
+        elif conv in "xXo":
+            v = _percent_number(v, conv, "__index__")
+        elif conv in "eEfFgG":
+            v = _percent_number(v, conv, "__float__")
+        elif conv == "c":
+            if type(v) not in (int, str):
+                raise TypeError("%c requires int or char")
+        else:
+            raise ValueError("unsupported format character '" + conv + "' (" + hex(ord(conv)) + ") at index " + str(i - 1))
+        name = str(len(values))
+        values[name] = v
+        out.append("%(" + name + ")" + flags + width + conv)
+    if not keyed and n < len(positional) and isinstance(args, tuple):
+        raise TypeError("not all arguments converted during string formatting")
+    return "".join(out) % values
 
 
 def _str_format(fmt, args, kwargs):

@@ -280,7 +280,7 @@ pub(crate) fn repr_value(vm: &mut Vm, v: Value) -> R<Value> {
             Then::StrCheck { method: "__repr__" },
         ));
     }
-    if vm.needs_user_format(v) {
+    if vm.needs_user_repr(v) {
         let f = vm.prelude_fn("_repr")?;
         return Err(Ctl::tail_call(f, vec![v]));
     }

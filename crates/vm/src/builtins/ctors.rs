@@ -554,7 +554,10 @@ pub(crate) fn str_value(vm: &mut Vm, v: Value) -> R<Value> {
         ));
     }
     let is_exc = vm.is_exception(v);
-    if vm.has_user_method(v, "__repr__") && !is_exc {
+    if is_exc {
+        return exc_str_value(vm, v);
+    }
+    if vm.has_user_method(v, "__repr__") {
         let m = vm.lookup_special(v, "__repr__").unwrap_or(Value::None);
         return Err(Ctl::call_then(
             m,
@@ -562,12 +565,34 @@ pub(crate) fn str_value(vm: &mut Vm, v: Value) -> R<Value> {
             Then::StrCheck { method: "__repr__" },
         ));
     }
-    if vm.needs_user_format(v) && !is_exc {
+    if vm.needs_user_format(v) {
         let f = vm.prelude_fn("_repr")?;
         return Err(Ctl::tail_call(f, vec![v]));
     }
     let s = vm.str_native(v)?;
     Ok(vm.new_string(s))
+}
+
+/// `str(exc)` of an exception without a `__str__` of its own: its single
+/// argument's `str` (`repr` for a `KeyError`), or the `repr` of its
+/// arguments, through user code when they have some.
+fn exc_str_value(vm: &mut Vm, exc: Value) -> R<Value> {
+    let args = vm.exc_data(exc).map_or(Value::None, |e| e.args);
+    if !vm.needs_user_format(args) {
+        let s = vm.exc_str(exc)?;
+        return Ok(vm.new_string(s));
+    }
+    match vm.heap.get_obj(args) {
+        Some(Obj::Tuple(t)) if t.len() == 1 => {
+            let only = t[0];
+            if vm.exc_is(exc, ExcKind::KeyError) {
+                crate::builtins::core::repr_value(vm, only)
+            } else {
+                str_value(vm, only)
+            }
+        }
+        _ => crate::builtins::core::repr_value(vm, args),
+    }
 }
 
 fn str_new(vm: &mut Vm, args: Args) -> R<Value> {

@@ -147,12 +147,29 @@ impl Vm {
             );
         }
         if self.user_dunder(b, op.rdunder()).is_none() {
+            if op == BinOp::Mod && self.percent_needs_prelude(a, b) {
+                let f = self.prelude_fn("_percent")?;
+                return self.call(st, f, Args::new(vec![a, b]), Then::Push);
+            }
             if let Some(v) = self.binary_native(op, self.unwrap_base(a), self.unwrap_base(b))? {
                 push_top(st, v);
                 return Ok(());
             }
         }
         self.binary_reflected(st, op, a, b)
+    }
+
+    /// Whether `fmt % args` needs the prelude: `fmt` is a str and an
+    /// argument's text or number needs user code.
+    fn percent_needs_prelude(&self, fmt: Value, args: Value) -> bool {
+        if !matches!(self.heap.get_obj(fmt), Some(Obj::Str(_))) {
+            return false;
+        }
+        let items = match self.heap.get_obj(args) {
+            Some(Obj::Tuple(t)) => t.as_slice(),
+            _ => std::slice::from_ref(&args),
+        };
+        self.needs_user_format(args) || items.iter().any(|v| self.is_instance(*v))
     }
 
     pub(crate) fn binary_reflected(
