@@ -91,6 +91,8 @@ impl Vm {
     fn make_types(&mut self) {
         let object = self.make_builtin_class("object", vec![]);
         let type_ = self.make_builtin_class("type", vec![object]);
+        // Every class made from here on is an instance of `type`.
+        self.types.type_ = type_;
         let mk = |vm: &mut Vm, name: &str| vm.make_builtin_class(name, vec![object]);
         let int = mk(self, "int");
         let bool_ = self.make_builtin_class("bool", vec![int]);
@@ -132,7 +134,7 @@ impl Vm {
         };
         self.types = t;
         let type_ = self.types.type_;
-        for id in [object, type_, int, bool_] {
+        for id in [object, type_] {
             if let Obj::Class(c) = self.heap.get_mut(id) {
                 c.meta = type_;
             }

@@ -66,8 +66,14 @@ impl Vm {
             }
         }
         let name_v = self.new_str(name);
+        // A `__qualname__` of the namespace names the class only if it is
+        // a str (brine's own classes define a property of that name for
+        // their instances).
         let qualname = match self.heap.get(dict) {
-            Obj::Dict(d) => d.get(&Vm::key_of("__qualname__")).unwrap_or(name_v),
+            Obj::Dict(d) => d
+                .get(&Vm::key_of("__qualname__"))
+                .filter(|q| self.str_of(*q).is_some())
+                .unwrap_or(name_v),
             _ => name_v,
         };
         let id = self.heap.alloc(Obj::Class(Box::new(Class {
