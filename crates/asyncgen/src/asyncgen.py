@@ -151,7 +151,6 @@ class async_generator:
         self._finalizer = None
         self._name = gen.__name__
         self._qualname = gen.__qualname__
-        _finalize_when_unreachable(self)
 
     def __del__(self):
         # Collected unfinished: the finalizer hook gets it, else its frame
@@ -198,7 +197,6 @@ class async_generator:
         # otherwise one that was initialised is initialised again from the
         # hooks set now.
         self.__dict__.update(state)
-        _finalize_when_unreachable(self)
         flags = _pickle_flags()
         by_value = self._finalizer is not _finalizer_was_set
         if flags & _PRESERVE_AG_FINALIZER and by_value:

@@ -60,7 +60,7 @@ pub const MODULE: &str = "_asyncgen";
 /// When the VM has no compiler, or a module's Python part fails (a bug
 /// in brine).
 pub fn install(vm: &mut Vm) -> Result<(), Error> {
-    let ns = install_module(vm, MODULE, SOURCE, &[FINALIZE_WHEN_UNREACHABLE])?;
+    let ns = install_module(vm, MODULE, SOURCE, &[])?;
     for name in ["aiter", "anext"] {
         if let Some(f) = vm.dict_get_str(ns, name) {
             let builtins = vm.builtins;
@@ -112,21 +112,6 @@ fn add_sys_functions(vm: &mut Vm, sys: ObjId) {
             vm.dict_set_str(sys, name, f);
         }
     }
-}
-
-/// `_finalize_when_unreachable(obj)`: `obj.__del__()` runs once `obj` is
-/// unreachable (an async generator's finalizer hook, or its closing).
-const FINALIZE_WHEN_UNREACHABLE: NativeDef = NativeDef {
-    name: "_asyncgen._finalize_when_unreachable",
-    kind: NativeKind::Function,
-    f: finalize_when_unreachable,
-};
-
-fn finalize_when_unreachable(vm: &mut Vm, args: Args) -> R<Value> {
-    if let Some(Value::Obj(id)) = args.pos.first() {
-        vm.heap.finalize_when_unreachable(*id);
-    }
-    Ok(Value::None)
 }
 
 /// The attributes of this crate's modules that are a running program's

@@ -18,6 +18,7 @@ mod unwind;
 use crate::bytecode::{Instr, UnaryOp};
 use crate::frame::{ExecState, Handler};
 use crate::native::{Ctl, HostRequest, R};
+use crate::object::Obj;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -117,21 +118,45 @@ impl Vm {
         st.outcome.take()
     }
 
-    /// Call `__del__` of the objects collections found unreachable, on top
-    /// of `st` (each call's result is dropped; the first found runs first).
-    /// The calls are ordinary frames: `st` goes on where it was after them.
+    /// Finalize `instance` when it becomes unreachable if its class
+    /// defines `__del__` (called for every instance made; a loader that
+    /// builds instances itself calls it too).
+    pub fn track_finalizer(&mut self, instance: Value) {
+        if let Value::Obj(id) = instance {
+            if self.lookup_type(instance, &self.sk.del).is_some() {
+                self.heap.finalize_when_unreachable(id);
+            }
+        }
+    }
+
+    /// Finalize the objects collections found unreachable, on top of `st`
+    /// (the first found runs first): an instance's `__del__` is called, a
+    /// suspended generator is closed. The calls are ordinary frames, made
+    /// through the prelude's `_finalize`, which reports on stderr what
+    /// they raise; `st` goes on where it was after them.
     fn finalize_doomed(&mut self, st: &mut ExecState) {
         if !self.heap.has_doomed() || st.frames.is_empty() || st.pending.is_some() {
             return;
         }
+        let Ok(finalize) = self.prelude_fn("_finalize") else {
+            return;
+        };
         for id in self.heap.take_doomed().into_iter().rev() {
             let obj = Value::Obj(id);
-            if let Some(del) = self.lookup_special(obj, "__del__") {
-                let args = crate::native::Args::new(vec![obj]);
-                if let Err(ctl) = self.call(st, del, args, crate::frame::Then::Discard) {
-                    if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
-                        st.outcome = Some(out);
-                    }
+            let call = match self.heap.get(id) {
+                Obj::Generator(g) if g.state == crate::object::GenState::Suspended => {
+                    self.lookup_special(obj, "close").map(|close| (close, obj))
+                }
+                Obj::Generator(_) => None,
+                _ => self.lookup_special(obj, "__del__").map(|del| (del, del)),
+            };
+            let Some((method, shown)) = call else {
+                continue;
+            };
+            let args = crate::native::Args::new(vec![method, obj, shown]);
+            if let Err(ctl) = self.call(st, finalize, args, crate::frame::Then::Discard) {
+                if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
+                    st.outcome = Some(out);
                 }
             }
         }

@@ -57,7 +57,12 @@ impl Vm {
                     .map(|i| i as u32)
             })
             .collect();
+        let has_handlers = code
+            .instructions
+            .iter()
+            .any(|i| matches!(i, crate::bytecode::Instr::SetupExcept(_)));
         CodeData {
+            has_handlers,
             code,
             consts,
             names,

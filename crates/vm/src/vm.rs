@@ -92,6 +92,7 @@ pub(crate) struct SpecialKeys {
     pub(crate) init: HKey,
     pub(crate) new: HKey,
     pub(crate) call: HKey,
+    pub(crate) del: HKey,
 }
 
 impl SpecialKeys {
@@ -102,6 +103,7 @@ impl SpecialKeys {
             init: Vm::key_of("__init__"),
             new: Vm::key_of("__new__"),
             call: Vm::key_of("__call__"),
+            del: Vm::key_of("__del__"),
         }
     }
 }

@@ -87,13 +87,15 @@ fn wrap(vm: &mut Vm, cls: ObjId, exact: ObjId, v: Value) -> Value {
         return v;
     }
     let dict = vm.new_dict();
-    vm.alloc(Obj::Instance(Box::new(Instance {
+    let instance = vm.alloc(Obj::Instance(Box::new(Instance {
         class: cls,
         dict,
         exc: None,
         base: v,
         key: None,
-    })))
+    })));
+    vm.track_finalizer(instance);
+    instance
 }
 
 fn object_new(vm: &mut Vm, args: Args) -> R<Value> {
@@ -105,13 +107,15 @@ fn object_new(vm: &mut Vm, args: Args) -> R<Value> {
         return exc_new(vm, args);
     }
     let dict = vm.new_dict();
-    Ok(vm.alloc(Obj::Instance(Box::new(Instance {
+    let instance = vm.alloc(Obj::Instance(Box::new(Instance {
         class: cls,
         dict,
         exc: None,
         base: Value::Undef,
         key: None,
-    }))))
+    })));
+    vm.track_finalizer(instance);
+    Ok(instance)
 }
 
 fn object_init(_: &mut Vm, _: Args) -> R<Value> {

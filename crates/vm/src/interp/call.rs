@@ -109,6 +109,7 @@ impl Vm {
             base: Value::Undef,
             key: None,
         })));
+        self.track_finalizer(instance);
         // The class slot becomes `self`: the arguments follow it on the stack.
         let f = top(st)?;
         f.slots[base - 1] = instance;
@@ -449,14 +450,21 @@ impl Vm {
         let qualname = self.new_str(&frame.code.code.qualname.clone());
         frame.then = Then::Discard;
         let code = frame.code_id;
-        self.alloc(Obj::Generator(Box::new(Generator {
+        // Closed when collected suspended, so that its handlers run (an
+        // async generator's wrapper sees to its own).
+        let closes = kind != GenKind::AsyncGenerator && frame.code.has_handlers;
+        let gen = self.alloc(Obj::Generator(Box::new(Generator {
             kind,
             state: GenState::Created,
             frame: Some(Box::new(frame)),
             name,
             qualname,
             code,
-        })))
+        })));
+        if let (true, Value::Obj(id)) = (closes, gen) {
+            self.heap.finalize_when_unreachable(id);
+        }
+        gen
     }
 
     /// Call a Python function whose arguments are the top frame's

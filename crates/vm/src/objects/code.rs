@@ -20,6 +20,9 @@ pub struct CodeData {
     pub cell2arg: Vec<Option<u32>>,
     /// Whether the code is marked invalid (running it raises `SystemError`).
     pub invalid: bool,
+    /// Whether the code has a `try` (or `with`) block: a generator of it
+    /// is closed when it is collected suspended, so its handlers run.
+    pub has_handlers: bool,
     /// For each name, where `LoadGlobal` last found it among the globals'
     /// entries: a hint, checked against the entry's key before use.
     pub global_hints: Vec<std::cell::Cell<u32>>,
