@@ -246,6 +246,9 @@ def namedtuple(typename, field_names, *, defaults=None, module=None):
     def _asdict(self):
         return dict(zip(fields, self))
 
+    def __getnewargs__(self):
+        return tuple(self)
+
     def _replace(self, **kwargs):
         return type(self)(*[kwargs.get(f, v) for f, v in zip(fields, self)])
 
@@ -257,6 +260,7 @@ def namedtuple(typename, field_names, *, defaults=None, module=None):
         "__new__": __new__,
         "__repr__": __repr__,
         "_asdict": _asdict,
+        "__getnewargs__": __getnewargs__,
         "_replace": _replace,
         "_make": _make,
         "_fields": fields,
