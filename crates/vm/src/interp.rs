@@ -131,9 +131,9 @@ impl Vm {
 
     /// Finalize the objects collections found unreachable, on top of `st`
     /// (the first found runs first): an instance's `__del__` is called, a
-    /// suspended generator is closed. The calls are ordinary frames, made
-    /// through the prelude's `_finalize`, which reports on stderr what
-    /// they raise; `st` goes on where it was after them.
+    /// suspended generator is closed. The calls are made by one frame of
+    /// the prelude's `_finalize`, which reports on stderr what they
+    /// raise; `st` goes on where it was after it.
     fn finalize_doomed(&mut self, st: &mut ExecState) {
         if !self.heap.has_doomed() || st.frames.is_empty() || st.pending.is_some() {
             return;
@@ -141,7 +141,8 @@ impl Vm {
         let Ok(finalize) = self.prelude_fn("_finalize") else {
             return;
         };
-        for id in self.heap.take_doomed().into_iter().rev() {
+        let mut calls = Vec::new();
+        for id in self.heap.take_doomed() {
             let obj = Value::Obj(id);
             let call = match self.heap.get(id) {
                 Obj::Generator(g) if g.state == crate::object::GenState::Suspended => {
@@ -150,14 +151,18 @@ impl Vm {
                 Obj::Generator(_) => None,
                 _ => self.lookup_special(obj, "__del__").map(|del| (del, del)),
             };
-            let Some((method, shown)) = call else {
-                continue;
-            };
-            let args = crate::native::Args::new(vec![method, obj, shown]);
-            if let Err(ctl) = self.call(st, finalize, args, crate::frame::Then::Discard) {
-                if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
-                    st.outcome = Some(out);
-                }
+            if let Some((method, shown)) = call {
+                calls.push(self.new_tuple(vec![method, obj, shown]));
+            }
+        }
+        if calls.is_empty() {
+            return;
+        }
+        let calls = self.new_list(calls);
+        let args = crate::native::Args::new(vec![calls]);
+        if let Err(ctl) = self.call(st, finalize, args, crate::frame::Then::Discard) {
+            if let Flow::Stop(out) = self.handle_ctl(st, ctl) {
+                st.outcome = Some(out);
             }
         }
     }

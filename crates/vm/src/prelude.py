@@ -246,21 +246,27 @@ def _percent(fmt, args):
     return "".join(out) % values
 
 
-def _finalize(method, obj, shown):
-    # Finalize an object a collection found unreachable (`__del__`, or a
-    # suspended generator's `close`); what it raises is reported and dropped.
-    try:
-        method(obj)
-    except BaseException as e:
-        import sys
-        import traceback
-        lines = [x for x in traceback.format_exception(e) if not x.startswith('  File "<prelude>"')]
-        kept = []
-        for i, x in enumerate(lines):
-            if x.startswith("Traceback") and not lines[i + 1].startswith("  File"):
-                continue
-            kept.append(x)
-        sys.stderr.write("Exception ignored in: " + repr(shown) + "\n" + "".join(kept))
+def _finalize(calls):
+    # Finalize the objects a collection found unreachable: each call is
+    # (method, obj, shown), `__del__` or a suspended generator's `close`;
+    # what one raises is reported and dropped.
+    for method, obj, shown in calls:
+        try:
+            method(obj)
+        except BaseException as e:
+            _report_unraisable(e, shown)
+
+
+def _report_unraisable(e, shown):
+    import sys
+    import traceback
+    lines = [x for x in traceback.format_exception(e) if not x.startswith('  File "<prelude>"')]
+    kept = []
+    for i, x in enumerate(lines):
+        if x.startswith("Traceback") and not lines[i + 1].startswith("  File"):
+            continue
+        kept.append(x)
+    sys.stderr.write("Exception ignored in: " + repr(shown) + "\n" + "".join(kept))
 
 
 def _str_format(fmt, args, kwargs):
