@@ -198,16 +198,33 @@ impl Vm {
         self.repr_native(v)
     }
 
-    /// The `str()` of an exception: its single argument, or its args tuple.
+    /// The arguments an exception was made with.
+    pub fn exc_args(&self, exc: Value) -> Vec<Value> {
+        let args = self.exc_data(exc).map(|e| e.args).unwrap_or(Value::None);
+        match self.heap.get_obj(args) {
+            Some(Obj::Tuple(t)) => t.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The `str()` of an exception: its single argument, or its args
+    /// tuple; an `OSError` with an errno and a message shows them as
+    /// `[Errno N] message` (and `: 'filename'`).
     pub fn exc_str(&mut self, exc: Value) -> R<String> {
         let args = self.exc_data(exc).map(|e| e.args).unwrap_or(Value::None);
-        let items = match args {
-            Value::Obj(id) => match self.heap.get(id) {
-                Obj::Tuple(t) => t.clone(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
+        let items = self.exc_args(exc);
+        if (2..=3).contains(&items.len()) && self.exc_is(exc, ExcKind::OSError) {
+            let mut s = format!(
+                "[Errno {}] {}",
+                self.str_native(items[0])?,
+                self.str_native(items[1])?
+            );
+            if let Some(f) = items.get(2) {
+                s.push_str(": ");
+                s.push_str(&self.repr_native(*f)?);
+            }
+            return Ok(s);
+        }
         match items.len() {
             0 => Ok(String::new()),
             1 => {

@@ -230,7 +230,7 @@ fn exc_new(vm: &mut Vm, args: Args) -> R<Value> {
     let cls = cls_of(vm, &args)?;
     let a = vm.new_tuple(args.pos[1..].to_vec());
     let dict = vm.new_dict();
-    Ok(vm.alloc(Obj::Instance(Box::new(Instance {
+    let exc = vm.alloc(Obj::Instance(Box::new(Instance {
         class: cls,
         dict,
         exc: Some(Box::new(ExcData {
@@ -241,7 +241,12 @@ fn exc_new(vm: &mut Vm, args: Args) -> R<Value> {
         })),
         base: Value::Undef,
         key: None,
-    }))))
+    })));
+    // `__new__` takes any keywords (`__init__` checks them).
+    if vm.exc_is(exc, ExcKind::ImportError) {
+        import_error_names(vm, exc, &args)?;
+    }
+    Ok(exc)
 }
 
 fn exc_init(vm: &mut Vm, args: Args) -> R<Value> {
@@ -252,7 +257,38 @@ fn exc_init(vm: &mut Vm, args: Args) -> R<Value> {
     if let Some(d) = vm.exc_data_mut(this) {
         d.args = a;
     }
+    import_error_names(vm, this, &args)?;
     Ok(Value::None)
+}
+
+/// `ImportError(msg, name=…, path=…)`: the keywords become attributes;
+/// other exceptions take none.
+fn import_error_names(vm: &mut Vm, this: Value, args: &Args) -> R<()> {
+    if args.kw.is_empty() {
+        return Ok(());
+    }
+    let t = vm.type_name(this);
+    if !vm.exc_is(this, ExcKind::ImportError) {
+        return vm.fail(
+            ExcKind::TypeError,
+            format!("{t}() takes no keyword arguments"),
+        );
+    }
+    let dict = match vm.heap.get_obj(this) {
+        Some(Obj::Instance(i)) => i.dict,
+        _ => return Ok(()),
+    };
+    for (k, v) in &args.kw {
+        let name = vm.text(*k).to_string();
+        if name != "name" && name != "path" {
+            return vm.fail(
+                ExcKind::TypeError,
+                format!("'{name}' is an invalid keyword argument for {t}()"),
+            );
+        }
+        vm.dict_set_str(dict, &name, *v);
+    }
+    Ok(())
 }
 
 fn exc_str(vm: &mut Vm, args: Args) -> R<Value> {
@@ -1016,7 +1052,7 @@ fn reversed(vm: &mut Vm, args: Args) -> R<Value> {
     if let Value::Obj(id) = base {
         let seq = match vm.heap.get(id) {
             Obj::List(l) | Obj::Tuple(l) => Some((id, l.len())),
-            Obj::Str(_) | Obj::Range { .. } | Obj::Bytes(_) => None,
+            Obj::Str(_) | Obj::Range { .. } | Obj::Bytes(_) | Obj::View { .. } => None,
             Obj::Dict(d) => {
                 let keys: Vec<Value> = d.map.values().map(|e| e.0).collect();
                 let n = keys.len();

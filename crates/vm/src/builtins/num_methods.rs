@@ -9,6 +9,7 @@ use crate::vm::Vm;
 
 pub(crate) const NATIVES: &[NativeDef] = &[
     def("int.bit_length", M, bit_length),
+    def("int.bit_count", M, bit_count),
     def("int.conjugate", M, conjugate),
     def("int.__index__", M, conjugate),
     def("int.__int__", M, conjugate),
@@ -39,6 +40,12 @@ fn bit_length(vm: &mut Vm, args: Args) -> R<Value> {
     let n = this(vm, &args)?;
     let b = n.big().unwrap_or_default();
     Ok(Value::Int(b.bits() as i64))
+}
+
+fn bit_count(vm: &mut Vm, args: Args) -> R<Value> {
+    let n = this(vm, &args)?;
+    let b = n.big().unwrap_or_default();
+    Ok(Value::Int(b.magnitude().count_ones() as i64))
 }
 
 fn conjugate(vm: &mut Vm, args: Args) -> R<Value> {

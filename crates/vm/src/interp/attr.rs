@@ -452,6 +452,13 @@ impl Vm {
                     | "gi_yieldfrom"
                     | "cr_await"
                     | "value"
+                    | "code"
+                    | "name"
+                    | "path"
+                    | "msg"
+                    | "errno"
+                    | "strerror"
+                    | "filename"
                     | "cell_contents"
             )
             && !n.starts_with("co_")
@@ -577,6 +584,40 @@ impl Vm {
                 if i.exc.is_some() && self.exc_is(obj, ExcKind::StopIteration) =>
             {
                 Some(self.stop_iteration_value(obj))
+            }
+            (Obj::Instance(i), "code")
+                if i.exc.is_some() && self.exc_is(obj, ExcKind::SystemExit) =>
+            {
+                let args = self.exc_args(obj);
+                Some(match args.as_slice() {
+                    [] => Value::None,
+                    [only] => *only,
+                    _ => self.new_tuple(args),
+                })
+            }
+            (Obj::Instance(i), "name" | "path" | "msg")
+                if i.exc.is_some() && self.exc_is(obj, ExcKind::ImportError) =>
+            {
+                // `name` and `path` are in the instance's dict when given.
+                let args = self.exc_args(obj);
+                Some(match (n.as_str(), args.as_slice()) {
+                    ("msg", [only]) => *only,
+                    _ => Value::None,
+                })
+            }
+            (Obj::Instance(i), "errno" | "strerror" | "filename")
+                if i.exc.is_some() && self.exc_is(obj, ExcKind::OSError) =>
+            {
+                let args = self.exc_args(obj);
+                let at = match n.as_str() {
+                    "errno" => 0,
+                    "strerror" => 1,
+                    _ => 2,
+                };
+                Some(match args.get(at) {
+                    Some(v) if args.len() >= 2 => *v,
+                    _ => Value::None,
+                })
             }
             (Obj::Module(m), "__name__") => Some(m.name),
             (Obj::Generator(g), "__name__") => Some(g.name),

@@ -360,7 +360,12 @@ impl Vm {
                 let info = if e == Value::None {
                     vec![Value::None, Value::None, Value::None]
                 } else {
-                    vec![Value::Obj(self.type_of(e)), e, Value::None]
+                    let entries = self
+                        .exc_data(e)
+                        .map(|d| d.traceback.clone())
+                        .unwrap_or_default();
+                    let tb = self.traceback_objects(&entries);
+                    vec![Value::Obj(self.type_of(e)), e, tb]
                 };
                 let t = self.new_tuple(info);
                 return self.apply_then(st, then, t);

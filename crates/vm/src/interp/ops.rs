@@ -625,6 +625,20 @@ impl Vm {
 
     /// Compare built-in values; `Ok(None)` when user code is needed.
     pub fn compare_native(&mut self, op: CmpOp, a: Value, b: Value) -> R<Option<bool>> {
+        // A keys or items view compares as the set of what it shows.
+        let (va, vb) = (self.view_as_set(a)?, self.view_as_set(b)?);
+        if va.is_some() || vb.is_some() {
+            let (sa, sb) = (va.unwrap_or(a), vb.unwrap_or(b));
+            let set_like =
+                |v: Value| matches!(self.heap.get_obj(v), Some(Obj::Set(_) | Obj::FrozenSet(_)));
+            if set_like(sa) && set_like(sb) {
+                return self.compare_native(op, sa, sb);
+            }
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                return Ok(Some(op == CmpOp::Ne));
+            }
+            return Err(self.order_error(op, a, b));
+        }
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
             return Ok(self.eq_native(a, b).map(|e| e == (op == CmpOp::Eq)));
         }
