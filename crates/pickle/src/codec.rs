@@ -10,6 +10,7 @@
 mod read;
 mod write;
 
+pub(crate) use self::read::scan;
 pub(crate) use self::write::{entry as write_entry, head as write_head, Head};
 
 use crate::envelope::Envelope;
@@ -28,12 +29,23 @@ pub fn encode_into(env: &Envelope, out: &mut Vec<u8>) -> Result<(), Error> {
 /// # Errors
 /// Truncated or malformed bytes: [`Error::Decode`].
 pub fn decode(bytes: &[u8], max_depth: usize) -> Result<Envelope, Error> {
-    let mut r = read::Reader::new(bytes, max_depth);
-    let env = r.envelope()?;
-    if !r.at_end() {
+    let (env, used) = decode_prefix(bytes, max_depth)?;
+    if used != bytes.len() {
         return Err(Error::Decode("trailing bytes after the pickle".into()));
     }
     Ok(env)
+}
+
+/// Read the envelope at the start of `bytes`, nested at most `max_depth`
+/// deep, and how many bytes it takes; what follows it is left unread (as
+/// CPython's `pickle.loads` leaves what follows the `STOP` opcode).
+///
+/// # Errors
+/// Truncated or malformed bytes: [`Error::Decode`].
+pub fn decode_prefix(bytes: &[u8], max_depth: usize) -> Result<(Envelope, usize), Error> {
+    let mut r = read::Reader::new(bytes, max_depth);
+    let env = r.envelope()?;
+    Ok((env, bytes.len() - r.remaining()))
 }
 
 /// Encode a serde value (a code object) as MessagePack bytes, to be

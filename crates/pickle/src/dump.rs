@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::memo::Memo;
 use crate::node::Node;
 use crate::options::Options;
-use crate::python::{self, PyReduce};
+use crate::python::{self, Next, Partial, PyReduce};
 use crate::reduction::Reduction;
 use crate::registry::Registry;
 
@@ -180,6 +180,9 @@ pub struct Dumper {
     /// Python reducers by class (`copyreg.dispatch_table`, `Pickler.dispatch_table`).
     dispatch: Vec<(ObjId, Value)>,
     waiting: Option<Waiting>,
+    /// The Python reduction of the entry being written, while it needs
+    /// more calls.
+    partial: Option<Partial>,
     /// Entries whose persistent id was asked for already.
     pid_done: usize,
 }
@@ -208,6 +211,7 @@ impl Dumper {
             persistent_id: Value::None,
             dispatch: Vec::new(),
             waiting: None,
+            partial: None,
             pid_done: 0,
         }
     }
@@ -223,6 +227,9 @@ impl Dumper {
                 .flat_map(|(c, f)| [Some(*c), f.obj()])
                 .flatten(),
         );
+        if let Some(p) = &self.partial {
+            p.trace(out);
+        }
     }
 
     /// Ask the Python callable `f` for a persistent id of every object.
@@ -243,6 +250,12 @@ impl Dumper {
         while self.written < self.st.objs.len() {
             let index = self.written;
             let id = self.st.objs[index];
+            if let Some(p) = self.partial.take() {
+                if let Some(call) = self.go_on(vm, index, id, p)? {
+                    return Ok(call);
+                }
+                continue;
+            }
             if self.persistent_id != Value::None && self.pid_done <= index {
                 self.pid_done = index + 1;
                 self.waiting = Some(Waiting::PersistentId(index));
@@ -276,12 +289,18 @@ impl Dumper {
             }
             Some(Waiting::Reduce(index, how)) => {
                 let id = self.st.objs[index];
+                let partial = self.partial.take();
                 let mut cx = DumpCx {
                     vm,
                     st: &mut self.st,
                 };
-                let r = python::reduction_from_result(&mut cx, id, how, result)?;
-                self.push_entry_at(index, r)
+                match python::answer(&mut cx, id, how, partial, result)? {
+                    Next::Entry(r) => self.push_entry_at(index, r),
+                    Next::More(p) => {
+                        self.partial = Some(p);
+                        Ok(())
+                    }
+                }
             }
             None => Ok(()),
         }
@@ -309,13 +328,36 @@ impl Dumper {
                 args: vec![Value::Obj(id)],
             }));
         }
-        match python::instance_call(vm, id)? {
+        match python::instance_call(vm, id, self.st.opts.protocol)? {
             Some((how, func, args)) => {
                 self.waiting = Some(Waiting::Reduce(index, how));
                 Ok(Some(DumpStep::Call { func, args }))
             }
             None => Ok(None),
         }
+    }
+
+    /// Go on with the partial reduction `p` of entry `index`: the next
+    /// Python call it needs, or its entry written (then `None`).
+    fn go_on(
+        &mut self,
+        vm: &mut Vm,
+        index: usize,
+        id: ObjId,
+        p: Partial,
+    ) -> Result<Option<DumpStep>, Error> {
+        if let Some((how, func, args)) = python::next_call(vm, id, &p) {
+            self.partial = Some(p);
+            self.waiting = Some(Waiting::Reduce(index, how));
+            return Ok(Some(DumpStep::Call { func, args }));
+        }
+        let mut cx = DumpCx {
+            vm,
+            st: &mut self.st,
+        };
+        let r = python::finish(&mut cx, id, p)?;
+        self.push_entry_at(index, r)?;
+        Ok(None)
     }
 
     fn reduce_native(&mut self, vm: &mut Vm, id: ObjId) -> Result<Reduction, Error> {

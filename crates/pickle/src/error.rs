@@ -78,6 +78,14 @@ pub enum Error {
     /// A Python reducer returned something that is not a reduction.
     #[error("{0}")]
     BadReduce(String),
+    /// A Python reducer returned a value of the wrong type, which CPython
+    /// reports as a `TypeError` (`__getnewargs__ should return a tuple, …`).
+    #[error("{0}")]
+    TypeError(String),
+    /// A Python reducer returned a value of the wrong size, which CPython
+    /// reports as a `ValueError`.
+    #[error("{0}")]
+    ValueError(String),
     /// The scheduler is not installed in the VM.
     #[error("the VM has no scheduler")]
     NoScheduler,

@@ -35,6 +35,7 @@ mod memo;
 mod module;
 mod node;
 mod options;
+mod order;
 mod python;
 mod reducers;
 mod reduction;
@@ -44,7 +45,7 @@ mod validate;
 
 pub use self::{
     api::{call, dumps, import, loads},
-    codec::{decode, encode_into},
+    codec::{decode, decode_prefix, encode_into},
     dump::{DumpCx, DumpStep, Dumper, Values},
     envelope::{Entry, Envelope, FORMAT_NAME, FORMAT_VERSION},
     error::Error,

@@ -5,9 +5,11 @@
 //!  imports        modules named by reference that are not loaded yet
 //!  placeholders   one id per entry: any object may refer to any other
 //!  build          code first, then every other entry with a reducer
-//!  python         persistent_load(pid), callable(*args): their results
-//!                 replace the placeholders everywhere
-//!  tables         dict and set entries, hashed once every key is built
+//!  python         dicts and sets with str, bytes or number keys filled;
+//!                 then persistent_load(pid), callable(*args), each after
+//!                 the calls its arguments refer to ([`crate::order`]):
+//!                 their results replace the placeholders everywhere
+//!  tables         the other dict and set entries, hashed once every key is built
 //!  state          __setstate__, list and dict items of Python reductions
 //! ```
 //! Like [`crate::Dumper`], the loader hands Python calls out
@@ -21,6 +23,7 @@ use crate::envelope::{Entry, Envelope, FORMAT_NAME, FORMAT_VERSION};
 use crate::error::Error;
 use crate::node::Node;
 use crate::options::Options;
+use crate::order::{CallOrder, Visit};
 use crate::registry::{LoadPhase, Reducer, Registry};
 
 /// What the loader needs next.
@@ -269,7 +272,8 @@ pub struct Loader {
     stage: Stage,
     imports: Vec<String>,
     tasks: Vec<PyTask>,
-    next_task: usize,
+    /// The walk that orders the Python calls, once started.
+    order: Option<CallOrder>,
     /// Calls that set state, made after every object is built.
     state_calls: Vec<(Value, Vec<Value>)>,
     next_state: usize,
@@ -290,6 +294,31 @@ impl Loader {
         bytes: &[u8],
     ) -> Result<Loader, Error> {
         let env = crate::codec::decode(bytes, opts.max_depth)?;
+        Loader::for_envelope(vm, registry, opts, env)
+    }
+
+    /// Decode the pickle at the start of `bytes`, leaving what follows it
+    /// unread (as CPython's `pickle.loads` does), and check its envelope.
+    ///
+    /// # Errors
+    /// As [`Loader::new`], but for bytes after the pickle.
+    pub fn from_prefix(
+        vm: &mut Vm,
+        registry: Registry,
+        opts: Options,
+        bytes: &[u8],
+    ) -> Result<Loader, Error> {
+        let (env, _) = crate::codec::decode_prefix(bytes, opts.max_depth)?;
+        Loader::for_envelope(vm, registry, opts, env)
+    }
+
+    /// Check a decoded envelope and plan its load.
+    fn for_envelope(
+        vm: &mut Vm,
+        registry: Registry,
+        opts: Options,
+        env: Envelope,
+    ) -> Result<Loader, Error> {
         if env.format != FORMAT_NAME {
             return Err(Error::Format { found: env.format });
         }
@@ -337,7 +366,7 @@ impl Loader {
             stage: Stage::Imports,
             imports,
             tasks: Vec::new(),
-            next_task: 0,
+            order: None,
             state_calls: Vec::new(),
             next_state: 0,
             waiting: None,
@@ -409,10 +438,27 @@ impl Loader {
                     self.stage = Stage::Done;
                 }
                 Stage::Done => {
+                    self.track_finalizers(vm);
                     let root = node_value(vm, &self.st.ids, &self.env.root)
                         .ok_or_else(|| Error::Decode("the root is not a value".into()))?;
                     return Ok(LoadStep::Done(self.forwarded(root)));
                 }
+            }
+        }
+    }
+
+    /// Finalize the instances the load built whose class defines
+    /// `__del__`, as if they were made by calling it (objects found
+    /// elsewhere or made by Python code are the VM's own already). A
+    /// whole program keeps its finalization state as it was.
+    fn track_finalizers(&self, vm: &mut Vm) {
+        if self.st.opts.whole_program {
+            return;
+        }
+        let found: FxHashSet<ObjId> = self.st.forward.values().copied().collect();
+        for id in &self.st.ids {
+            if matches!(vm.heap.get(*id), Obj::Instance(_)) && !found.contains(id) {
+                vm.track_finalizer(Value::Obj(*id));
             }
         }
     }
@@ -542,16 +588,61 @@ impl Loader {
         }
     }
 
+    /// Start the walk that orders the Python calls ([`CallOrder`]), and
+    /// fill the dicts and sets whose keys need nothing built by a call (a
+    /// call's keyword arguments, a namespace): a call may get them.
+    fn start_python(&mut self, vm: &mut Vm) -> Result<CallOrder, Error> {
+        let tables = std::mem::take(&mut self.st.tables);
+        let (plain, rest): (Vec<Table>, Vec<Table>) = tables
+            .into_iter()
+            .partition(|t| crate::reducers::containers::plain_keys(vm, t));
+        self.st.tables = rest;
+        let fills = crate::reducers::containers::fill_tables(vm, &self.st.forward, plain)?;
+        self.state_calls.extend(fills);
+        let calls = self.tasks.iter().map(|t| match t {
+            PyTask::Persistent(i) | PyTask::Reduce(i) => *i,
+        });
+        Ok(CallOrder::new(&self.env, calls))
+    }
+
     /// The next Python call of a persistent or reduce entry, or `None`
-    /// when all are made (then every placeholder is replaced).
+    /// when all are made (then every placeholder is replaced). Before a
+    /// call, what its arguments hold refers to the results of the calls
+    /// made.
     fn next_python(&mut self, vm: &mut Vm) -> Result<Option<LoadStep>, Error> {
-        let Some(task) = self.tasks.get(self.next_task).copied() else {
-            if self.st.late_forward {
-                crate::remap::remap_all(vm, &self.st.ids, &self.st.forward);
-            }
-            return Ok(None);
+        let mut order = match self.order.take() {
+            Some(o) => o,
+            None if self.tasks.is_empty() => CallOrder::default(),
+            None => self.start_python(vm)?,
         };
-        self.next_task += 1;
+        let task = loop {
+            match order.next(&self.env) {
+                Some(Visit::Built(i)) => {
+                    if let (false, Some(one)) = (self.st.forward.is_empty(), self.st.ids.get(i..=i))
+                    {
+                        crate::remap::remap_all(vm, one, &self.st.forward);
+                    }
+                }
+                Some(Visit::Call(i)) => {
+                    let tag = self
+                        .env
+                        .entries
+                        .get(i)
+                        .and_then(|e| self.env.tags.get(e.tag as usize));
+                    break match tag.map(String::as_str) {
+                        Some("persistent") => PyTask::Persistent(i),
+                        _ => PyTask::Reduce(i),
+                    };
+                }
+                None => {
+                    if self.st.late_forward {
+                        crate::remap::remap_all(vm, &self.st.ids, &self.st.forward);
+                    }
+                    return Ok(None);
+                }
+            }
+        };
+        self.order = Some(order);
         let (i, func, args) = match task {
             PyTask::Persistent(i) => {
                 let e = &self.env.entries[i];

@@ -104,6 +104,8 @@ const FUNCTIONS: &[NativeDef] = &[
     def("pickle._load_step", load_step),
     def("pickle._load_answer", load_answer),
     def("pickle._session_end", session_end),
+    def("pickle._scan", scan),
+    def("pickle._join", join),
 ];
 
 /// Install `copyreg` and `pickle` in `vm` (it needs a compiler and the
@@ -176,9 +178,15 @@ fn registry(vm: &Vm) -> Registry {
     }
 }
 
-/// Raise `err` as `pickle.PicklingError` or `pickle.UnpicklingError`.
+/// Raise `err` as `pickle.PicklingError` or `pickle.UnpicklingError`, or
+/// as the `TypeError` or `ValueError` CPython raises for it.
 fn raise<T>(vm: &mut Vm, class: &str, err: &Error) -> R<T> {
     let msg = err.to_string();
+    match err {
+        Error::TypeError(_) => return vm.fail(ExcKind::TypeError, msg),
+        Error::ValueError(_) => return vm.fail(ExcKind::ValueError, msg),
+        _ => {}
+    }
     match pickle_attr(vm, class) {
         Some(Value::Obj(cls)) => {
             let m = vm.new_string(msg);
@@ -250,11 +258,16 @@ fn session_end(vm: &mut Vm, args: Args) -> R<Value> {
     Ok(Value::None)
 }
 
-/// `_dump_start(obj, dispatch_items, persistent_id)`.
+/// `_dump_start(obj, dispatch_items, persistent_id, protocol)`; the
+/// protocol is checked already.
 fn dump_start(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("_dump_start", &args, 3, 3)?;
+    vm.arity("_dump_start", &args, 4, 4)?;
+    let Value::Int(protocol) = args.pos[3] else {
+        return vm.fail(ExcKind::TypeError, "the protocol must be an int");
+    };
     let opts = Options {
         flags: flags(vm),
+        protocol,
         ..Options::default()
     };
     let mut d = Dumper::new(vm, registry(vm), opts, args.pos[0]);
@@ -309,7 +322,8 @@ fn dump_answer(vm: &mut Vm, args: Args) -> R<Value> {
     }
 }
 
-/// `_load_start(data, persistent_load)`.
+/// `_load_start(data, persistent_load)`: load the pickle at the start of
+/// `data`; what follows it is ignored, as by CPython's `pickle.loads`.
 fn load_start(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("_load_start", &args, 2, 2)?;
     let bytes = match vm.heap.get_obj(args.pos[0]) {
@@ -322,11 +336,14 @@ fn load_start(vm: &mut Vm, args: Args) -> R<Value> {
             );
         }
     };
+    if bytes.is_empty() {
+        return vm.fail(ExcKind::EOFError, "Ran out of input");
+    }
     let opts = Options {
         flags: flags(vm),
         ..Options::default()
     };
-    match Loader::new(vm, registry(vm), opts, &bytes) {
+    match Loader::from_prefix(vm, registry(vm), opts, &bytes) {
         Ok(mut l) => {
             l.set_persistent_load(args.pos[1]);
             new_session(vm, Session::Load(Box::new(l)))
@@ -381,4 +398,37 @@ fn load_answer(vm: &mut Vm, args: Args) -> R<Value> {
     l.answer(vm, args.pos[1]);
     put_back(vm, id, Session::Load(l));
     Ok(Value::None)
+}
+
+/// `_scan(data, pending)`: `(used, pending, need)`, how far `data` goes
+/// towards `pending` whole MessagePack values (a pickle is one), for
+/// reading exactly one pickle from a file (see `codec::scan`).
+fn scan(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_scan", &args, 2, 2)?;
+    let (Some(Obj::Bytes(bytes)), Value::Int(pending)) =
+        (vm.heap.get_obj(args.pos[0]), args.pos[1])
+    else {
+        return vm.fail(ExcKind::TypeError, "_scan takes bytes and an int");
+    };
+    let pending = u64::try_from(pending).unwrap_or(0);
+    let s = crate::codec::scan(bytes, pending);
+    let int = |n: u64| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    let used = int(s.used as u64);
+    Ok(vm.new_tuple(vec![used, int(s.pending), int(s.need)]))
+}
+
+/// `_join(parts)`: the bytes of a list of bytes, one after the other.
+fn join(vm: &mut Vm, args: Args) -> R<Value> {
+    vm.arity("_join", &args, 1, 1)?;
+    let Some(Obj::List(parts)) = vm.heap.get_obj(args.pos[0]) else {
+        return vm.fail(ExcKind::TypeError, "_join takes a list of bytes");
+    };
+    let mut out = Vec::new();
+    for part in parts {
+        match vm.heap.get_obj(*part) {
+            Some(Obj::Bytes(b)) => out.extend_from_slice(b),
+            _ => return vm.fail(ExcKind::TypeError, "_join takes a list of bytes"),
+        }
+    }
+    Ok(vm.alloc(Obj::Bytes(out.into())))
 }

@@ -29,6 +29,10 @@ pub struct Options {
     pub max_depth: usize,
     /// The buffer the next pickle is written into (reused between picklings).
     pub buffer: Vec<u8>,
+    /// The pickle protocol Python reductions are asked for: the argument
+    /// of `__reduce_ex__`; below 2, `__getnewargs_ex__`, `__getnewargs__`
+    /// and `__new__` are not used, as by CPython's `copyreg._reduce_ex`.
+    pub protocol: i64,
 }
 
 impl Default for Options {
@@ -40,6 +44,7 @@ impl Default for Options {
             max_objects: 10_000_000,
             max_depth: 256,
             buffer: Vec::new(),
+            protocol: crate::PROTOCOL,
         }
     }
 }

@@ -123,6 +123,11 @@ fn remap_obj(o: &mut Obj, m: &dyn Fn(&mut ObjId)) {
                 }
             } else if let Some(c) = any.downcast_mut::<brine_sched::Channel>() {
                 c.queue.iter_mut().for_each(m);
+            } else if let Some(f) = any.downcast_mut::<brine_vm::frame_object::FrameInfo>() {
+                m(&mut f.code);
+                m(&mut f.globals);
+                val(&mut f.locals, m);
+                val(&mut f.back, m);
             }
         }
         _ => {}

@@ -16,12 +16,14 @@
 //!  channel    queues tasklets
 //!  class      bases and MRO are classes, its namespace a dict
 //!  instance   its class is a class, its attributes a dict
+//!  frame obj  its code is code, its globals a dict
 //!  code       declares a stack of at most MAX_STACK values (a frame
 //!             reserves it when it starts)
 //! ```
 
 use brine_sched::{Channel, Place, Tasklet};
 use brine_vm::frame::{GenMode, Then, INVALID_PC};
+use brine_vm::frame_object::FrameInfo;
 use brine_vm::{CodeObject, Const, Frame, Obj, ObjId, Vm};
 
 use crate::error::Error;
@@ -140,6 +142,12 @@ impl<P: Fn(ObjId) -> bool> Check<'_, P> {
                     self.tasklet(t)
                 } else if let Some(c) = any.downcast_ref::<Channel>() {
                     self.channel(c)
+                } else if let Some(f) = any.downcast_ref::<FrameInfo>() {
+                    if self.is_code(f.code) && self.is_dict(f.globals) {
+                        Ok(())
+                    } else {
+                        Err("a frame object without code or globals")
+                    }
                 } else {
                     Ok(())
                 }

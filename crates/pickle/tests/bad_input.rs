@@ -5,7 +5,9 @@ mod common;
 
 use std::sync::OnceLock;
 
-use brine_pickle::{decode, encode_into, Entry, Envelope, Error, Node, Options, Registry};
+use brine_pickle::{
+    decode, decode_prefix, encode_into, Entry, Envelope, Error, Node, Options, Registry,
+};
 use brine_vm::{CodeObject, Instr};
 use proptest::prelude::*;
 
@@ -97,6 +99,21 @@ fn trailing_bytes_are_an_error() {
     let mut bytes = sample("tree");
     bytes.push(0xc0);
     assert!(matches!(load_and_run(&bytes), Err(Error::Decode(_))));
+}
+
+#[test]
+fn a_prefix_decodes_with_its_length() {
+    for (name, bytes) in samples() {
+        let mut two = bytes.clone();
+        two.extend_from_slice(&sample("tree"));
+        let (env, used) = decode_prefix(&two, 256).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(used, bytes.len(), "{name}");
+        assert_eq!(env, envelope(bytes), "{name}");
+        assert!(
+            decode_prefix(&bytes[..bytes.len() - 1], 256).is_err(),
+            "{name}"
+        );
+    }
 }
 
 proptest! {

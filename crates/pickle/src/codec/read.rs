@@ -57,9 +57,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Whether every byte was read.
-    pub(crate) fn at_end(&self) -> bool {
-        self.rest.is_empty()
+    /// How many bytes are left unread.
+    pub(crate) fn remaining(&self) -> usize {
+        self.rest.len()
     }
 
     fn take(&mut self, n: usize) -> Result<&'a [u8], Malformed> {
@@ -310,5 +310,223 @@ impl<'a> Reader<'a> {
             root,
             entries,
         })
+    }
+}
+
+/// How far bytes go towards whole MessagePack values, found without
+/// building them (see [`scan`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Scan {
+    /// How many bytes, from the start, hold whole values.
+    pub(crate) used: usize,
+    /// How many values are still to come after them; 0 once the values
+    /// asked for are whole, or at bytes no pickle holds (a map, a reserved
+    /// marker), which are then left for the reader to report.
+    pub(crate) pending: u64,
+    /// The fewest bytes that must follow the ones scanned before the
+    /// pending values can be whole (every value takes at least one byte),
+    /// so reading that many never reads past them.
+    pub(crate) need: u64,
+}
+
+/// How a value is laid out after its marker byte.
+#[derive(Clone, Copy)]
+struct Shape {
+    /// Bytes of the big-endian length after the marker (0, 1, 2 or 4).
+    len_bytes: usize,
+    /// An extension type byte follows the length.
+    ext: bool,
+    /// The data bytes, or the items of an array, when the marker alone
+    /// says how many (added to the length read, if any).
+    fixed: usize,
+    /// The value is an array: the count is of values that follow, not bytes.
+    array: bool,
+}
+
+impl Shape {
+    const fn data(len_bytes: usize, ext: bool, fixed: usize) -> Option<Shape> {
+        Some(Shape {
+            len_bytes,
+            ext,
+            fixed,
+            array: false,
+        })
+    }
+
+    const fn array(len_bytes: usize, fixed: usize) -> Option<Shape> {
+        Some(Shape {
+            len_bytes,
+            ext: false,
+            fixed,
+            array: true,
+        })
+    }
+}
+
+/// The layout of a value by its marker; `None` for what no pickle holds.
+fn shape(m: Marker) -> Option<Shape> {
+    match m {
+        Marker::Null | Marker::True | Marker::False | Marker::FixPos(_) | Marker::FixNeg(_) => {
+            Shape::data(0, false, 0)
+        }
+        Marker::U8 | Marker::I8 => Shape::data(0, false, 1),
+        Marker::U16 | Marker::I16 => Shape::data(0, false, 2),
+        Marker::U32 | Marker::I32 | Marker::F32 => Shape::data(0, false, 4),
+        Marker::U64 | Marker::I64 | Marker::F64 => Shape::data(0, false, 8),
+        Marker::FixStr(n) => Shape::data(0, false, usize::from(n)),
+        Marker::Str8 | Marker::Bin8 => Shape::data(1, false, 0),
+        Marker::Str16 | Marker::Bin16 => Shape::data(2, false, 0),
+        Marker::Str32 | Marker::Bin32 => Shape::data(4, false, 0),
+        Marker::FixExt1 => Shape::data(0, true, 1),
+        Marker::FixExt2 => Shape::data(0, true, 2),
+        Marker::FixExt4 => Shape::data(0, true, 4),
+        Marker::FixExt8 => Shape::data(0, true, 8),
+        Marker::FixExt16 => Shape::data(0, true, 16),
+        Marker::Ext8 => Shape::data(1, true, 0),
+        Marker::Ext16 => Shape::data(2, true, 0),
+        Marker::Ext32 => Shape::data(4, true, 0),
+        Marker::FixArray(n) => Shape::array(0, usize::from(n)),
+        Marker::Array16 => Shape::array(2, 0),
+        Marker::Array32 => Shape::array(4, 0),
+        Marker::FixMap(_) | Marker::Map16 | Marker::Map32 | Marker::Reserved => None,
+    }
+}
+
+/// Skip `pending` whole values from the start of `bytes` (a pickle is
+/// one: its envelope), as far as the bytes go. The state between two
+/// calls is only the count of pending values, so a stream is read in
+/// pieces: scan what was read, keep the bytes past `used`, read `need`
+/// more, and scan again from there with the new `pending`.
+pub(crate) fn scan(bytes: &[u8], mut pending: u64) -> Scan {
+    let mut used = 0;
+    while pending > 0 {
+        let rest = bytes.get(used..).unwrap_or_default();
+        let short = |len: usize| Scan {
+            used,
+            pending,
+            need: (len - rest.len()) as u64 + (pending - 1),
+        };
+        let Some(&marker) = rest.first() else {
+            return short(1);
+        };
+        let Some(s) = shape(Marker::from_u8(marker)) else {
+            return Scan {
+                used,
+                pending: 0,
+                need: 0,
+            };
+        };
+        let head = 1 + s.len_bytes + usize::from(s.ext);
+        if rest.len() < head {
+            return short(head);
+        }
+        let len = rest
+            .get(1..1 + s.len_bytes)
+            .unwrap_or_default()
+            .iter()
+            .fold(0usize, |n, b| n << 8 | usize::from(*b));
+        let count = s.fixed.saturating_add(len);
+        let whole = if s.array {
+            head
+        } else {
+            head.saturating_add(count)
+        };
+        if rest.len() < whole {
+            return short(whole);
+        }
+        used += whole;
+        pending -= 1;
+        if s.array {
+            pending = pending.saturating_add(count as u64);
+        }
+    }
+    Scan {
+        used,
+        pending: 0,
+        need: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan;
+    use crate::envelope::{Entry, Envelope, FORMAT_NAME, FORMAT_VERSION};
+    use crate::node::Node;
+
+    /// An envelope holding every kind of node, long strings and bins among them.
+    fn sample() -> Vec<u8> {
+        let nodes = vec![
+            Node::Nil,
+            Node::Bool(true),
+            Node::Int(-3),
+            Node::Int(1 << 40),
+            Node::Float(0.5),
+            Node::Str("s".repeat(300)),
+            Node::Bin(vec![7; 70_000]),
+            Node::BigInt(vec![1; 9]),
+            Node::Undef,
+            Node::Ref(0),
+            Node::List((0..20).map(Node::Int).collect()),
+        ];
+        let env = Envelope {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            magic: 1,
+            flags: 0,
+            tags: vec!["list".into()],
+            root: Node::Ref(0),
+            entries: vec![Entry {
+                tag: 0,
+                args: nodes.clone(),
+                state: vec![Node::List(nodes)],
+            }],
+        };
+        let mut out = Vec::new();
+        crate::codec::encode_into(&env, &mut out).expect("encodes");
+        out
+    }
+
+    /// Read `bytes` as a stream does: `need` more bytes at a time.
+    fn read_in_pieces(bytes: &[u8]) -> (usize, usize) {
+        let (mut done, mut read, mut pending, mut need) = (0, 0, 1, 1);
+        let mut reads = 0;
+        while pending > 0 && read < bytes.len() {
+            read = (read + need as usize).min(bytes.len());
+            reads += 1;
+            let s = scan(&bytes[done..read], pending);
+            done += s.used;
+            pending = s.pending;
+            need = s.need;
+        }
+        (read, reads)
+    }
+
+    #[test]
+    fn pieces_end_exactly_at_the_end_of_the_pickle() {
+        let one = sample();
+        let mut two = one.clone();
+        two.extend_from_slice(b"the next pickle");
+        let (read, reads) = read_in_pieces(&two);
+        assert_eq!(read, one.len());
+        // The sample holds about seventy values: pending ones are read together.
+        assert!(reads < 40, "{reads} reads");
+    }
+
+    #[test]
+    fn whole_bytes_scan_at_once_and_cut_bytes_never() {
+        let one = sample();
+        let s = scan(&one, 1);
+        assert_eq!((s.used, s.pending, s.need), (one.len(), 0, 0));
+        for cut in 0..one.len() {
+            let s = scan(&one[..cut], 1);
+            assert!(s.pending > 0 && s.need > 0, "cut at {cut}");
+            assert!(cut + s.need as usize <= one.len(), "cut at {cut} overreads");
+        }
+    }
+
+    #[test]
+    fn a_map_stops_the_scan() {
+        let s = scan(&[0x80, 1, 2], 1);
+        assert_eq!((s.used, s.pending), (0, 0));
     }
 }

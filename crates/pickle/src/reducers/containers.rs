@@ -268,6 +268,20 @@ pub(crate) fn fill_tables(
     Ok(calls)
 }
 
+/// Whether every key of table `t` is hashed without anything a Python
+/// call builds or runs: a str, bytes or number.
+pub(crate) fn plain_keys(vm: &Vm, t: &Table) -> bool {
+    let plain = |k: &Value| match k {
+        Value::Obj(id) => matches!(vm.heap.get(*id), Obj::Str(_) | Obj::Bytes(_) | Obj::Int(_)),
+        Value::Undef => false,
+        _ => true,
+    };
+    match t {
+        Table::Dict(_, pairs) => pairs.iter().all(|(k, _)| plain(k)),
+        Table::Set(_, items) => items.iter().all(plain),
+    }
+}
+
 /// The frozensets among `index` that `items` hold, directly or in tuples.
 fn frozen_deps(
     vm: &Vm,

@@ -35,9 +35,19 @@ pub(crate) fn reduce_instance(
         return Err(super::containers::unexpected(cx.vm, id));
     };
     let i = (**i).clone();
-    if getstate.is_none() && i.exc.is_none() && i.base.is_undef() && has_user_new(cx.vm, i.class) {
-        if let Some(r) = newobj_reduction(cx, &i) {
-            return Ok(r);
+    // As CPython's default `__reduce_ex__` from protocol 2: a class with a
+    // Python `__new__` gets `copyreg.__newobj__(cls)` on loading, so that
+    // `__new__` runs. A whole program is taken back as it was, running
+    // nothing.
+    if cx.options().protocol >= 2
+        && !cx.options().whole_program
+        && i.exc.is_none()
+        && i.base.is_undef()
+        && has_user_new(cx.vm, i.class)
+    {
+        if let Some(func) = super::global::lookup(cx.vm, "copyreg", "__newobj__") {
+            let args = cx.vm.new_tuple(vec![Value::Obj(i.class)]);
+            return newobj_reduction(cx, id, func, args, getstate);
         }
     }
     let class = cx.obj(i.class);
@@ -144,8 +154,13 @@ impl Reducer for InstanceReducer {
             Value::Obj(d) if kind == STATE_DICT => Some(d),
             _ => None,
         };
-        let setstate =
-            cx.vm.class(class).is_some() && has_user_method_on_class(cx.vm, class, "__setstate__");
+        // A whole program gets its instances' own `__dict__` back as it
+        // was, without `__setstate__`: it may have been stopped before
+        // `__init__` made what `__setstate__` expects.
+        let restored = cx.options().whole_program && kind == STATE_DICT;
+        let setstate = !restored
+            && cx.vm.class(class).is_some()
+            && has_user_method_on_class(cx.vm, class, "__setstate__");
         let dict = match own_dict {
             Some(d) if !setstate => d,
             _ => cx.vm.new_dict(),
@@ -203,19 +218,46 @@ fn has_user_new(vm: &Vm, class: ObjId) -> bool {
     false
 }
 
-/// An instance of a class with a Python `__new__`, reduced as CPython's
-/// default `__reduce_ex__` does: `copyreg.__newobj__(cls)` on loading, so
-/// that `__new__` runs, then the `__dict__` as state (none when empty).
-fn newobj_reduction(cx: &mut DumpCx<'_>, i: &Instance) -> Option<Reduction> {
-    let newobj = super::global::lookup(cx.vm, "copyreg", "__newobj__")?;
-    let args = cx.vm.new_tuple(vec![Value::Obj(i.class)]);
-    let empty = cx.vm.dict_ref(i.dict).is_some_and(|d| d.is_empty());
-    let state = if empty { Node::Nil } else { cx.obj(i.dict) };
-    let (func, args) = (cx.value(newobj), cx.value(args));
-    Some(Reduction::new(
+/// Instance `id` rebuilt by `func(*args)` (`copyreg.__newobj__` or
+/// `copyreg.__newobj_ex__`, which call `cls.__new__`), as CPython's default
+/// `__reduce_ex__` reduces it from protocol 2: then `state`, by default its
+/// `__dict__` (none when empty), and the items of a list or dict it wraps.
+///
+/// # Errors
+/// When `id` is not an instance.
+pub(crate) fn newobj_reduction(
+    cx: &mut DumpCx<'_>,
+    id: ObjId,
+    func: Value,
+    args: Value,
+    state: Option<Value>,
+) -> Result<Reduction, Error> {
+    let Obj::Instance(i) = cx.vm.heap.get(id) else {
+        return Err(super::containers::unexpected(cx.vm, id));
+    };
+    let (dict, base) = (i.dict, i.base);
+    let state = match state {
+        Some(v) => cx.value(v),
+        None if cx.vm.dict_ref(dict).is_some_and(|d| d.is_empty()) => Node::Nil,
+        None => cx.obj(dict),
+    };
+    let (list_items, dict_items) = match cx.vm.heap.get_obj(base) {
+        Some(Obj::List(items)) => {
+            let items = items.clone();
+            (cx.values(&items), Node::Nil)
+        }
+        Some(Obj::Dict(d)) => {
+            let pairs: Vec<[Value; 2]> = d.map.values().map(|(k, v)| [*k, *v]).collect();
+            let pairs = pairs.iter().map(|kv| cx.values(kv)).collect();
+            (Node::Nil, Node::List(pairs))
+        }
+        _ => (Node::Nil, Node::Nil),
+    };
+    let (func, args) = (cx.value(func), cx.value(args));
+    Ok(Reduction::new(
         "reduce",
         vec![func, args],
-        vec![state, Node::Nil, Node::Nil, Node::Nil],
+        vec![state, list_items, dict_items, Node::Nil],
     ))
 }
 
@@ -246,13 +288,7 @@ pub(crate) fn reduce_state_calls(
         let items = cx.all(items)?;
         match obj.obj().map(|id| cx.vm.heap.get_mut(id)) {
             Some(Obj::List(l)) => l.extend(items),
-            _ => {
-                let f = cx
-                    .vm
-                    .lookup_special(obj, "append")
-                    .ok_or_else(|| cx.bad("list items for an object without append"))?;
-                calls.extend(items.into_iter().map(|x| (f, vec![obj, x])));
-            }
+            _ => calls.extend(list_item_calls(cx, obj, items)?),
         }
     }
     if let Some(items) = state.get(2).and_then(Node::as_list) {
@@ -304,6 +340,31 @@ pub(crate) fn reduce_state_calls(
         }
     }
     Ok(calls)
+}
+
+/// How many list items one `extend` call gets, as CPython's pickler
+/// writes them (`APPENDS` in batches of a thousand).
+const BATCH: usize = 1000;
+
+/// The calls that add list items to `obj`, as CPython's `do_append` makes
+/// them: `obj.extend(batch)` per batch if it has `extend`, else
+/// `obj.append(item)` per item.
+fn list_item_calls(
+    cx: &mut LoadCx<'_>,
+    obj: Value,
+    items: Vec<Value>,
+) -> Result<Vec<(Value, Vec<Value>)>, Error> {
+    if let Some(extend) = cx.vm.lookup_special(obj, "extend") {
+        return Ok(items
+            .chunks(BATCH)
+            .map(|batch| (extend, vec![obj, cx.vm.new_list(batch.to_vec())]))
+            .collect());
+    }
+    let append = cx
+        .vm
+        .lookup_special(obj, "append")
+        .ok_or_else(|| cx.bad("list items for an object without extend or append"))?;
+    Ok(items.into_iter().map(|x| (append, vec![obj, x])).collect())
 }
 
 /// A dict item of a reduction: an inline pair or a 2-tuple.

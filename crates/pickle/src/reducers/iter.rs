@@ -2,7 +2,7 @@
 
 use brine_vm::object::ViewKind;
 use brine_vm::objects::iter::IterState;
-use brine_vm::{Obj, ObjId, Value, Vm};
+use brine_vm::{Obj, ObjId};
 
 use crate::dump::DumpCx;
 use crate::error::Error;
@@ -38,25 +38,6 @@ fn walked(cx: &mut LoadCx<'_>, n: &Node) -> Result<ObjId, Error> {
 
 fn size(cx: &LoadCx<'_>, n: &Node) -> Result<usize, Error> {
     usize::try_from(cx.int(n)?).map_err(|_| cx.bad("a negative index"))
-}
-
-/// The items left in a built-in iterator over a list or tuple (or the
-/// items of a list or tuple), for the list items of a reduction.
-pub(crate) fn drain(vm: &Vm, v: Value) -> Option<Vec<Value>> {
-    match vm.heap.get_obj(v)? {
-        Obj::List(items) | Obj::Tuple(items) => Some(items.clone()),
-        Obj::Iter(it) => match it.as_ref() {
-            IterState::Seq { seq, idx } => match vm.heap.get(*seq) {
-                Obj::List(items) | Obj::Tuple(items) => {
-                    Some(items.get(*idx..).unwrap_or_default().to_vec())
-                }
-                _ => None,
-            },
-            IterState::Done => Some(Vec::new()),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 /// `iterator`: `[variant, fields…]`; `dict_view`: `[dict, kind]`.
