@@ -60,12 +60,15 @@ impl Vm {
     fn run_loop(&mut self, st: &mut ExecState, left: &mut u64) -> RunOutcome {
         self.finalize_doomed(st);
         loop {
-            if *left == 0 {
-                return RunOutcome::BudgetSpent;
-            }
+            // Before the budget is checked: a collection asked for by the
+            // last instruction (`gc.collect()`) happens before the state
+            // is handed back, so a checkpoint taken then holds its result.
             if self.heap.should_collect() {
                 self.collect_garbage(st);
                 self.finalize_doomed(st);
+            }
+            if *left == 0 {
+                return RunOutcome::BudgetSpent;
             }
             *left -= 1;
             let r = self.step(st);
