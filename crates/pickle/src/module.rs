@@ -105,7 +105,6 @@ const FUNCTIONS: &[NativeDef] = &[
     def("pickle._load_answer", load_answer),
     def("pickle._session_end", session_end),
     def("pickle._scan", scan),
-    def("pickle._join", join),
 ];
 
 /// Install `copyreg` and `pickle` in `vm` (it needs a compiler and the
@@ -415,20 +414,4 @@ fn scan(vm: &mut Vm, args: Args) -> R<Value> {
     let int = |n: u64| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
     let used = int(s.used as u64);
     Ok(vm.new_tuple(vec![used, int(s.pending), int(s.need)]))
-}
-
-/// `_join(parts)`: the bytes of a list of bytes, one after the other.
-fn join(vm: &mut Vm, args: Args) -> R<Value> {
-    vm.arity("_join", &args, 1, 1)?;
-    let Some(Obj::List(parts)) = vm.heap.get_obj(args.pos[0]) else {
-        return vm.fail(ExcKind::TypeError, "_join takes a list of bytes");
-    };
-    let mut out = Vec::new();
-    for part in parts {
-        match vm.heap.get_obj(*part) {
-            Some(Obj::Bytes(b)) => out.extend_from_slice(b),
-            _ => return vm.fail(ExcKind::TypeError, "_join takes a list of bytes"),
-        }
-    }
-    Ok(vm.alloc(Obj::Bytes(out.into())))
 }

@@ -89,7 +89,7 @@ def _read_pickle(read):
             parts.append(tail[:used])
             tail = tail[used:]
     parts.append(tail)
-    data = _join(parts)
+    data = b"".join(parts)
     if not data:
         raise EOFError("Ran out of input")
     return data

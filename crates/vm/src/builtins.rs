@@ -2,6 +2,7 @@
 //! table of [`NativeDef`]s at start-up.
 
 mod bytes_methods;
+mod bytes_text;
 mod container_dunders;
 mod core;
 mod ctors;
@@ -24,6 +25,7 @@ pub fn all_natives() -> Vec<NativeDef> {
     v.extend_from_slice(ctors::NATIVES);
     v.extend_from_slice(str_methods::NATIVES);
     v.extend_from_slice(bytes_methods::NATIVES);
+    v.extend_from_slice(bytes_text::NATIVES);
     v.extend_from_slice(list_methods::NATIVES);
     v.extend_from_slice(dict_methods::NATIVES);
     v.extend_from_slice(container_dunders::NATIVES);

@@ -22,7 +22,7 @@ pub(crate) const NATIVES: &[NativeDef] = &[
 ];
 
 /// The bytes of `v`; a search also takes one byte as an int.
-fn bytes_arg(vm: &mut Vm, v: Value, search: bool) -> R<Bytes> {
+pub(crate) fn bytes_arg(vm: &mut Vm, v: Value, search: bool) -> R<Bytes> {
     if let Some(Obj::Bytes(b)) = vm.heap.get_obj(v) {
         return Ok(b.clone());
     }
@@ -42,7 +42,7 @@ fn bytes_arg(vm: &mut Vm, v: Value, search: bool) -> R<Bytes> {
 }
 
 /// Shared bytes, as `Obj::Bytes` holds them.
-type Bytes = Rc<[u8]>;
+pub(crate) type Bytes = Rc<[u8]>;
 
 /// `self` and `sub` of a search method.
 fn this_and_sub(vm: &mut Vm, args: &Args, name: &str) -> R<(Bytes, Bytes)> {
