@@ -20,6 +20,28 @@ use crate::vm::Vm;
 /// How deep `repr` goes into nested containers before giving up.
 const MAX_REPR_DEPTH: usize = 200;
 
+/// The fewest significant digits that read back as `f`, in Rust's `e`
+/// notation; of the candidates with that many digits, the nearest to `f`
+/// (an exact tie goes to the even digit, as CPython's repr does).
+fn shortest_digits(f: f64) -> String {
+    let shortest = format!("{f:e}");
+    let n = shortest
+        .split('e')
+        .next()
+        .map_or(1, |m| m.chars().filter(char::is_ascii_digit).count());
+    // A tie needs as many digits as a double holds: shorter forms are
+    // exact already.
+    if n < 16 {
+        return shortest;
+    }
+    let exact = format!("{:.*e}", n - 1, f);
+    if exact.parse::<f64>() == Ok(f) {
+        exact
+    } else {
+        shortest
+    }
+}
+
 /// CPython's `repr()` of a float.
 pub fn float_repr(f: f64) -> String {
     if f.is_nan() {
@@ -35,7 +57,7 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
-    let e = format!("{:e}", f);
+    let e = shortest_digits(f);
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let neg = mant.starts_with('-');

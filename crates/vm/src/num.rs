@@ -188,24 +188,12 @@ impl Vm {
         if y.is_zero() {
             return self.fail(ExcKind::ZeroDivisionError, "division by zero");
         }
-        match (big_to_f64(&x), big_to_f64(&y)) {
-            (Some(fx), Some(fy)) => Ok(Value::Float(fx / fy)),
-            _ => {
-                // Scale down to keep precision for huge operands.
-                let (q, r) = x.div_rem(&y);
-                let fq = big_to_f64(&q);
-                match fq {
-                    Some(f) => {
-                        let fr =
-                            big_to_f64(&r).unwrap_or(0.0) / big_to_f64(&y).unwrap_or(f64::INFINITY);
-                        Ok(Value::Float(f + fr))
-                    }
-                    None => self.fail(
-                        ExcKind::OverflowError,
-                        "integer division result too large for a float",
-                    ),
-                }
-            }
+        match exact_int_div(&x, &y) {
+            Some(f) => Ok(Value::Float(f)),
+            None => self.fail(
+                ExcKind::OverflowError,
+                "integer division result too large for a float",
+            ),
         }
     }
 
@@ -281,4 +269,41 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
         0.0f64.copysign(x / y)
     };
     (floordiv, m)
+}
+
+/// `x / y` for ints, rounded once from the exact quotient to the nearest
+/// double (ties to even), as CPython does; `None` when it is too large.
+fn exact_int_div(x: &BigInt, y: &BigInt) -> Option<f64> {
+    let negative = x.is_negative() != y.is_negative();
+    let (a, b) = (x.magnitude(), y.magnitude());
+    let sign = if negative { -1.0 } else { 1.0 };
+    if a.is_zero() {
+        return Some(sign * 0.0);
+    }
+    // Scale so the quotient has 55 or 56 bits, two beyond a double's;
+    // a last bit set when the division is inexact breaks ties.
+    let shift = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den) = if shift >= 0 {
+        (a << shift as u64, b.clone())
+    } else {
+        (a.clone(), b << shift.unsigned_abs())
+    };
+    let (q, r) = num.div_rem(&den);
+    let sticky = u64::from(!r.is_zero());
+    let m = q.to_u64()? << 1 | sticky;
+    let f = scale_by_power_of_two(m as f64, -(shift + 1));
+    f.is_finite().then_some(sign * f)
+}
+
+/// `f * 2**k`, in steps that stay within a double's exponent range.
+fn scale_by_power_of_two(mut f: f64, mut k: i64) -> f64 {
+    while k > 1000 {
+        f *= 2f64.powi(1000);
+        k -= 1000;
+    }
+    while k < -1000 {
+        f *= 2f64.powi(-1000);
+        k += 1000;
+    }
+    f * 2f64.powi(k as i32)
 }

@@ -235,7 +235,11 @@ fn partition_at(vm: &mut Vm, args: Args, name: &str, last: bool) -> R<Value> {
         return vm.fail(ExcKind::ValueError, "empty separator");
     }
     let mut found = (0..=b.len().saturating_sub(sep.len())).filter(|&i| b[i..].starts_with(&sep));
-    let at = if last { found.next_back() } else { found.next() };
+    let at = if last {
+        found.next_back()
+    } else {
+        found.next()
+    };
     let parts = match at {
         Some(i) => [b[..i].to_vec(), sep.to_vec(), b[i + sep.len()..].to_vec()],
         None if last => [Vec::new(), Vec::new(), b.to_vec()],
