@@ -27,6 +27,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "traceback" => include_str!("stdlib/traceback.py"),
         "warnings" => include_str!("stdlib/warnings.py"),
         "io" => include_str!("stdlib/io.py"),
+        "types" => include_str!("stdlib/types.py"),
         _ => return None,
     })
 }

@@ -151,3 +151,26 @@ def total_ordering(cls):
         cls.__gt__ = lambda self, other: self >= other and not self == other
         cls.__lt__ = lambda self, other: not self >= other
     return cls
+
+
+class cached_property:
+    """A property computed once per instance, then kept in its __dict__."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.attrname = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        name = self.attrname or self.func.__name__
+        cache = instance.__dict__
+        if name in cache:
+            return cache[name]
+        value = self.func(instance)
+        cache[name] = value
+        return value

@@ -98,9 +98,22 @@ def dumps(obj, *, indent=None, separators=None, sort_keys=False, default=None, e
 
 
 class _Parser:
-    def __init__(self, s):
+    def __init__(self, s, object_hook=None, object_pairs_hook=None, parse_float=None, parse_int=None):
         self.s = s
         self.i = 0
+        self.object_hook = object_hook
+        self.object_pairs_hook = object_pairs_hook
+        self.parse_float = parse_float or float
+        self.parse_int = parse_int or int
+
+    def made(self, pairs):
+        # A JSON object, through the hooks when given.
+        if self.object_pairs_hook is not None:
+            return self.object_pairs_hook(pairs)
+        out = dict(pairs)
+        if self.object_hook is not None:
+            return self.object_hook(out)
+        return out
 
     def ws(self):
         while self.i < len(self.s) and self.s[self.i] in " \t\n\r":
@@ -150,7 +163,7 @@ class _Parser:
         if not text or text == "-":
             self.i = start
             self.fail("Expecting value")
-        return float(text) if is_float else int(text)
+        return self.parse_float(text) if is_float else self.parse_int(text)
 
     def string(self):
         self.i += 1
@@ -201,11 +214,11 @@ class _Parser:
 
     def obj(self):
         self.i += 1
-        out = {}
+        pairs = []
         self.ws()
         if self.s[self.i:self.i + 1] == "}":
             self.i += 1
-            return out
+            return self.made(pairs)
         while True:
             self.ws()
             if self.s[self.i:self.i + 1] != '"':
@@ -215,21 +228,32 @@ class _Parser:
             if self.s[self.i:self.i + 1] != ":":
                 self.fail("Expecting ':' delimiter")
             self.i += 1
-            out[key] = self.value()
+            pairs.append((key, self.value()))
             self.ws()
             c = self.s[self.i:self.i + 1]
             self.i += 1
             if c == "}":
-                return out
+                return self.made(pairs)
             if c != ",":
                 self.i -= 1
                 self.fail("Expecting ',' delimiter")
 
 
-def loads(s):
-    p = _Parser(s)
+def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
+          parse_constant=None, object_pairs_hook=None, **kw):
+    if isinstance(s, bytes):
+        s = s.decode("utf-8")
+    p = _Parser(s, object_hook, object_pairs_hook, parse_float, parse_int)
     v = p.value()
     p.ws()
     if p.i != len(s):
         p.fail("Extra data")
     return v
+
+
+def load(fp, **kw):
+    return loads(fp.read(), **kw)
+
+
+def dump(obj, fp, **kw):
+    fp.write(dumps(obj, **kw))
