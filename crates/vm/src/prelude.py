@@ -246,6 +246,24 @@ def _percent(fmt, args):
     return "".join(out) % values
 
 
+def _index_getitem(seq, key):
+    # seq[key] where the index or a slice bound has a user __index__.
+    if isinstance(key, slice):
+        bounds = [None if b is None else b.__index__() for b in (key.start, key.stop, key.step)]
+        return seq[slice(*bounds)]
+    return seq[key.__index__()]
+
+
+def _call_with_index(f, v):
+    # f(v) for a built-in f that takes an int, where v has a user __index__.
+    return f(v.__index__())
+
+
+def _range_index(args):
+    # range(*args) where an argument has a user __index__.
+    return range(*[a.__index__() for a in args])
+
+
 def _finalize(calls):
     # Finalize the objects a collection found unreachable: each call is
     # (method, obj, shown), `__del__` or a suspended generator's `close`;

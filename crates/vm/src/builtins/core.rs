@@ -1017,6 +1017,11 @@ fn ord(vm: &mut Vm, args: Args) -> R<Value> {
 fn radix(vm: &mut Vm, args: Args, name: &str, spec: &str) -> R<Value> {
     vm.arity(name, &args, 1, 1)?;
     let v = args.pos[0];
+    if vm.has_user_method(v, "__index__") {
+        let f = vm.prelude_fn("_call_with_index")?;
+        let this = vm.native_value(&format!("builtins.{name}"));
+        return Err(Ctl::tail_call(f, vec![this, v]));
+    }
     if vm.num(v).is_none() || matches!(v, Value::Float(_)) {
         let t = vm.type_name(v);
         return vm.fail(

@@ -836,6 +836,14 @@ fn range_new(vm: &mut Vm, args: Args) -> R<Value> {
             format!("range expected at most 3 arguments, got {n}"),
         );
     }
+    if args.pos[1..]
+        .iter()
+        .any(|a| vm.has_user_method(*a, "__index__"))
+    {
+        let f = vm.prelude_fn("_range_index")?;
+        let items = vm.new_tuple(args.pos[1..].to_vec());
+        return Err(Ctl::tail_call(f, vec![items]));
+    }
     let mut v = Vec::new();
     for a in &args.pos[1..] {
         v.push(vm.int_arg(*a, "")?);

@@ -126,11 +126,31 @@ impl Vm {
         self.finish_with(st, r, Then::Push)
     }
 
+    /// Whether `key` indexes a sequence through a user `__index__` (as
+    /// an index or a slice bound).
+    fn index_needs_user_code(&self, key: Value) -> bool {
+        match self.heap.get_obj(key) {
+            Some(Obj::Instance(_)) => self.has_user_method(key, "__index__"),
+            Some(Obj::Slice { start, stop, step }) => [*start, *stop, *step]
+                .iter()
+                .any(|b| self.has_user_method(*b, "__index__")),
+            _ => false,
+        }
+    }
+
     /// `obj[key]`; user code is requested as a tail call.
     pub fn getitem(&mut self, obj: Value, key: Value) -> R<Value> {
         let Value::Obj(id) = obj else {
             return self.not_subscriptable(obj);
         };
+        if matches!(
+            self.heap.get_obj(self.unwrap_base(obj)),
+            Some(Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::Range { .. })
+        ) && self.index_needs_user_code(key)
+        {
+            let f = self.prelude_fn("_index_getitem")?;
+            return Err(Ctl::tail_call(f, vec![obj, key]));
+        }
         if let Value::Obj(kid) = key {
             if let Obj::Slice { start, stop, step } = self.heap.get(kid) {
                 let (a, b, c) = (*start, *stop, *step);
