@@ -254,6 +254,19 @@ def _index_getitem(seq, key):
     return seq[key.__index__()]
 
 
+def _class_check(subject, pairs, native):
+    # isinstance/issubclass(subject, classes) where some classes have a
+    # metaclass hook: (class, hook) pairs, the hook None where the
+    # built-in test (native) applies.
+    for cls, hook in pairs:
+        if hook is None:
+            if native(subject, cls):
+                return True
+        elif hook(cls, subject):
+            return True
+    return False
+
+
 def _call_with_index(f, v):
     # f(v) for a built-in f that takes an int, where v has a user __index__.
     return f(v.__index__())

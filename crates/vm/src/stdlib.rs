@@ -28,6 +28,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "warnings" => include_str!("stdlib/warnings.py"),
         "io" => include_str!("stdlib/io.py"),
         "types" => include_str!("stdlib/types.py"),
+        "collections.abc" => include_str!("stdlib/collections_abc.py"),
         _ => return None,
     })
 }

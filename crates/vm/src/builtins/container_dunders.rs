@@ -1,5 +1,5 @@
-//! `__getitem__`, `__setitem__`, `__delitem__`, `__len__` and `__contains__`
-//! of the built-in containers, as attributes: what `super().__setitem__(k, v)`
+//! `__getitem__`, `__setitem__`, `__delitem__`, `__len__`, `__contains__`
+//! and `__iter__` of the built-in containers, as attributes: what `super().__setitem__(k, v)`
 //! in a `dict` subclass, or `list.__len__(x)`, call. Each works on the
 //! built-in value itself (a subclass instance's base value), never through
 //! the subclass's own overrides.
@@ -28,6 +28,24 @@ pub(crate) const NATIVES: &[NativeDef] = &[
     def("str.__getitem__", M, getitem),
     def("str.__len__", M, len),
     def("str.__contains__", M, contains),
+    def("set.__len__", M, len),
+    def("set.__contains__", M, contains),
+    def("frozenset.__len__", M, len),
+    def("frozenset.__contains__", M, contains),
+    def("bytes.__getitem__", M, getitem),
+    def("bytes.__len__", M, len),
+    def("bytes.__contains__", M, contains),
+    def("range.__getitem__", M, getitem),
+    def("range.__len__", M, len),
+    def("range.__contains__", M, contains),
+    def("list.__iter__", M, iter),
+    def("tuple.__iter__", M, iter),
+    def("dict.__iter__", M, iter),
+    def("set.__iter__", M, iter),
+    def("frozenset.__iter__", M, iter),
+    def("str.__iter__", M, iter),
+    def("bytes.__iter__", M, iter),
+    def("range.__iter__", M, iter),
 ];
 
 /// The built-in value a method's `self` stands for, after checking its
@@ -59,6 +77,14 @@ fn len(vm: &mut Vm, args: Args) -> R<Value> {
     match len_native(vm, b)? {
         Some(n) => Ok(Value::Int(n)),
         None => vm.fail(ExcKind::TypeError, "__len__ needs a built-in container"),
+    }
+}
+
+fn iter(vm: &mut Vm, args: Args) -> R<Value> {
+    let b = base(vm, &args, "__iter__", 1)?;
+    match vm.iter_native(b)? {
+        Some(it) => Ok(it),
+        None => vm.fail(ExcKind::TypeError, "__iter__ needs a built-in container"),
     }
 }
 

@@ -669,10 +669,49 @@ fn class_list(vm: &mut Vm, t: Value, fname: &str) -> R<Vec<crate::heap::ObjId>> 
     }
 }
 
+/// When a class of `classes` has a metaclass defining `hook` in Python
+/// (`__instancecheck__`, `__subclasscheck__`), the prelude's
+/// `_class_check` makes the test, with the hook for those classes and
+/// the built-in `native` for the others.
+fn class_check_hooks(
+    vm: &mut Vm,
+    subject: Value,
+    classes: &[crate::heap::ObjId],
+    hook: &str,
+    native: &str,
+) -> R<Option<Value>> {
+    let hooks: Vec<Value> = classes
+        .iter()
+        .map(|c| {
+            let meta = vm.class(*c).map(|k| k.meta);
+            meta.filter(|m| *m != vm.types.type_)
+                .and_then(|m| vm.lookup(m, &Vm::key_of(hook)))
+                .filter(|f| matches!(vm.heap.get_obj(*f), Some(Obj::Function(_))))
+                .unwrap_or(Value::None)
+        })
+        .collect();
+    if hooks.iter().all(|h| *h == Value::None) {
+        return Ok(None);
+    }
+    let pairs = classes
+        .iter()
+        .zip(hooks)
+        .map(|(c, h)| vm.new_tuple(vec![Value::Obj(*c), h]))
+        .collect();
+    let pairs = vm.new_list(pairs);
+    let f = vm.prelude_fn("_class_check")?;
+    let native = vm.native_value(native);
+    Err(Ctl::tail_call(f, vec![subject, pairs, native]))
+}
+
 fn isinstance(vm: &mut Vm, args: Args) -> R<Value> {
     vm.arity("isinstance", &args, 2, 2)?;
     let classes = class_list(vm, args.pos[1], "isinstance")?;
     let v = args.pos[0];
+    if let Some(r) = class_check_hooks(vm, v, &classes, "__instancecheck__", "builtins.isinstance")?
+    {
+        return Ok(r);
+    }
     Ok(Value::Bool(classes.iter().any(|c| vm.isinstance(v, *c))))
 }
 
@@ -682,6 +721,16 @@ fn issubclass(vm: &mut Vm, args: Args) -> R<Value> {
         return vm.fail(ExcKind::TypeError, "issubclass() arg 1 must be a class");
     };
     let classes = class_list(vm, args.pos[1], "issubclass")?;
+    let subject = args.pos[0];
+    if let Some(r) = class_check_hooks(
+        vm,
+        subject,
+        &classes,
+        "__subclasscheck__",
+        "builtins.issubclass",
+    )? {
+        return Ok(r);
+    }
     Ok(Value::Bool(classes.iter().any(|c| vm.is_subclass(sub, *c))))
 }
 

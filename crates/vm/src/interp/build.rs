@@ -560,27 +560,66 @@ impl Vm {
 
     pub(crate) fn exec_import_name(&mut self, st: &mut ExecState, i: u32) -> R<()> {
         let f = top(st)?;
-        let _fromlist = f.pop();
-        let _level = f.pop();
+        let fromlist = f.pop();
+        let level = f.pop();
         let name = f.code.code.names[i as usize].clone();
         let top_name = name.split('.').next().unwrap_or("").to_string();
-        match self.import_module(st, &name)? {
-            Some(m) => {
-                let push = if top_name != name {
-                    self.import_module(st, &top_name)?.unwrap_or(m)
-                } else {
-                    m
-                };
-                push_top(st, Value::Obj(push));
-                Ok(())
-            }
-            None => Ok(()),
+        if top_name == name {
+            return match self.import_module(st, &name, true)? {
+                Some(m) => {
+                    push_top(st, Value::Obj(m));
+                    Ok(())
+                }
+                None => Ok(()),
+            };
         }
+        // `import a.b`: the package, then the submodule, each loaded by
+        // running this instruction again once its body has run.
+        for part in [&top_name, &name] {
+            if self.dict_get_str(self.modules, part).is_none()
+                && self.import_module(st, part, false)?.is_none()
+            {
+                let caller = st
+                    .frames
+                    .len()
+                    .checked_sub(2)
+                    .and_then(|i| st.frames.get_mut(i));
+                if let Some(f) = caller {
+                    f.push(level);
+                    f.push(fromlist);
+                    f.pc -= 1;
+                }
+                return Ok(());
+            }
+        }
+        let (Some(Value::Obj(package)), Some(Value::Obj(sub))) = (
+            self.dict_get_str(self.modules, &top_name),
+            self.dict_get_str(self.modules, &name),
+        ) else {
+            return self.fail(
+                ExcKind::ModuleNotFoundError,
+                format!("No module named '{name}'"),
+            );
+        };
+        if let (Some(d), Some(last)) = (self.module_dict(package), name.rsplit('.').next()) {
+            self.dict_set_str(d, last, Value::Obj(sub));
+        }
+        let wants_sub = !matches!(fromlist, Value::None)
+            && !matches!(self.heap.get_obj(fromlist), Some(Obj::Tuple(t)) if t.is_empty());
+        push_top(st, Value::Obj(if wants_sub { sub } else { package }));
+        Ok(())
     }
 
     /// Find or load module `name`. Returns the module when it is ready, or
     /// `None` when its body was pushed to run (its result is pushed when it returns).
-    pub(crate) fn import_module(&mut self, st: &mut ExecState, name: &str) -> R<Option<ObjId>> {
+    /// With `push`, the module is pushed when its body returns (an
+    /// import's result); without, nothing is.
+    pub(crate) fn import_module(
+        &mut self,
+        st: &mut ExecState,
+        name: &str,
+        push: bool,
+    ) -> R<Option<ObjId>> {
         if let Some(Value::Obj(m)) = self.dict_get_str(self.modules, name) {
             return Ok(Some(m));
         }
@@ -588,11 +627,14 @@ impl Vm {
             return Ok(Some(m));
         }
         let not_found = || format!("No module named '{name}'");
-        if name.contains('.') || self.compiler.is_none() {
+        // A dotted name is only one of the standard library's submodules
+        // brine writes (`collections.abc`).
+        let dotted = name.contains('.');
+        if (dotted && crate::stdlib::source(name).is_none()) || self.compiler.is_none() {
             return self.fail(ExcKind::ModuleNotFoundError, not_found());
         }
         let mut found = None;
-        for dir in &self.search_path {
+        for dir in self.search_path.iter().filter(|_| !dotted) {
             let p = dir.join(format!("{name}.py"));
             if p.is_file() {
                 found = Some(p);
@@ -628,9 +670,13 @@ impl Vm {
         let frame = self.module_frame(
             code_id,
             module,
-            Then::Import {
-                module,
-                push: Value::Obj(module),
+            if push {
+                Then::Import {
+                    module,
+                    push: Value::Obj(module),
+                }
+            } else {
+                Then::Discard
             },
         )?;
         if st.frames.len() >= self.recursion_limit {

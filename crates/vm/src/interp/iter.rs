@@ -53,7 +53,7 @@ impl Vm {
             Obj::Iter(_) | Obj::Generator(_) => return Ok(Some(v)),
             Obj::Instance(i) => {
                 let base = i.base;
-                if self.lookup_special(v, "__iter__").is_some() || base.is_undef() {
+                if self.has_user_method(v, "__iter__") || base.is_undef() {
                     return Ok(None);
                 }
                 return self.iter_native(base);
@@ -361,7 +361,7 @@ impl Vm {
             },
             Obj::Instance(i) => {
                 !i.base.is_undef()
-                    && self.lookup_special(v, "__iter__").is_none()
+                    && !self.has_user_method(v, "__iter__")
                     && self.is_native_iterable(i.base)
             }
             _ => false,

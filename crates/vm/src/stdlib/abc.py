@@ -19,6 +19,11 @@ class ABCMeta(type):
                 if getattr(value, "__isabstractmethod__", False):
                     abstracts.add(attr)
         cls.__abstractmethods__ = frozenset(abstracts)
+        cls._abc_registry = []
+        cls._abc_subclasses = []
+        for base in bases:
+            if isinstance(base, ABCMeta):
+                base._abc_subclasses.append(cls)
         return cls
 
     def __call__(cls, *args, **kwargs):
@@ -31,7 +36,32 @@ class ABCMeta(type):
         return super().__call__(*args, **kwargs)
 
     def register(cls, subclass):
+        cls._abc_registry.append(subclass)
         return subclass
+
+    def __instancecheck__(cls, instance):
+        own = cls.__dict__.get("_abc_instancecheck")
+        if own is not None and own(instance):
+            return True
+        return ABCMeta.__subclasscheck__(cls, type(instance))
+
+    def __subclasscheck__(cls, subclass):
+        # A subclass, a registered class (or its subclass), or one the
+        # class's __subclasshook__ accepts.
+        if cls in getattr(subclass, "__mro__", ()):
+            return True
+        hook = getattr(cls, "__subclasshook__", None)
+        if hook is not None:
+            verdict = hook(subclass)
+            if verdict is not NotImplemented:
+                return bool(verdict)
+        for registered in cls.__dict__.get("_abc_registry", ()):
+            if registered is subclass or issubclass(subclass, registered):
+                return True
+        for sub in cls.__dict__.get("_abc_subclasses", ()):
+            if issubclass(subclass, sub):
+                return True
+        return False
 
 
 class ABC(metaclass=ABCMeta):
