@@ -129,7 +129,14 @@ fn drive(mut prog: Program, checkpoint: &Checkpoint) -> ExitCode {
         return finish(prog, SLICE);
     };
     let saved = match prog.run_and_checkpoint(n) {
-        Ok(Stopped::Ended(end)) => return report(prog, end),
+        Ok(Stopped::Ended(end)) => {
+            let code = report(prog, end);
+            eprintln!(
+                "brine: the program ended before {n} instructions ran; no state was saved to {}",
+                path.display()
+            );
+            return code;
+        }
         Ok(Stopped::Saved(bytes)) => brine::checkpoint::write_atomic(path, &bytes),
         Err(e) => Err(e),
     };

@@ -105,7 +105,7 @@ fn bad_states_are_reported_not_panicked_on() {
 }
 
 #[test]
-fn a_program_that_ends_first_writes_no_state() {
+fn a_program_that_ends_first_writes_no_state_and_says_so() {
     let dir = scratch("ends");
     let state = dir.join("never.state");
     let o = brine(&[
@@ -119,5 +119,7 @@ fn a_program_that_ends_first_writes_no_state() {
     assert!(o.status.success());
     assert_eq!(stdout(&o), stdout(&brine(&["run", "examples/pipeline.py"])));
     assert!(!state.exists());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no state was saved"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
