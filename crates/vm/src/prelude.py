@@ -267,6 +267,14 @@ def _class_check(subject, pairs, native):
     return False
 
 
+def _fromkeys(cls, iterable, value):
+    # cls.fromkeys(iterable, value) for a dict subclass or a user iterable.
+    d = cls()
+    for k in iterable:
+        d[k] = value
+    return d
+
+
 def _call_with_index(f, v):
     # f(v) for a built-in f that takes an int, where v has a user __index__.
     return f(v.__index__())
