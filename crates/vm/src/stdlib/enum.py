@@ -26,12 +26,13 @@ class EnumMeta(type):
         cls._value2member_map_ = {}
         cls._member_names_ = []
         base_int = any(issubclass(b, int) for b in bases if b is not object)
+        flag = any(getattr(b, "_flag_", False) for b in bases)
         next_value = 1
         for key, value in members:
             if isinstance(value, auto):
                 value = next_value
             if isinstance(value, int) and not isinstance(value, bool):
-                next_value = value + 1
+                next_value = 1 << value.bit_length() if flag else value + 1
             if value in cls._value2member_map_:
                 member = cls._value2member_map_[value]
             else:
@@ -46,7 +47,10 @@ class EnumMeta(type):
         return cls
 
     def __iter__(cls):
-        return iter([cls._member_map_[n] for n in cls._member_names_])
+        members = [cls._member_map_[n] for n in cls._member_names_]
+        if getattr(cls, "_flag_", False):
+            members = [m for m in members if _single_bit(m._value_)]
+        return iter(members)
 
     def __reversed__(cls):
         return iter([cls._member_map_[n] for n in reversed(cls._member_names_)])
@@ -66,7 +70,13 @@ class EnumMeta(type):
         try:
             return cls._value2member_map_[value]
         except KeyError:
-            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}") from None
+            pass
+        missing = cls.__dict__.get("_missing_") or getattr(cls, "_missing_", None)
+        if missing is not None:
+            member = missing(value)
+            if member is not None:
+                return member
+        raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
 
     def __repr__(cls):
         return f"<enum {cls.__name__!r}>"
@@ -141,8 +151,133 @@ class IntEnum(Enum):
         return format(self._value_, spec)
 
 
+def _single_bit(value):
+    return isinstance(value, int) and value > 0 and value & (value - 1) == 0
+
+
 class Flag(Enum):
-    pass
+    """Members that combine with |, & and ^ into flags of the same class."""
+
+    _flag_ = True
+
+    @classmethod
+    def _missing_(cls, value):
+        # A combination of members: made once, then kept.
+        if not isinstance(value, int):
+            return None
+        allowed = 0
+        for m in cls:
+            allowed |= m._value_
+        keep = getattr(cls, "_keep_", False)
+        if not keep and (value < 0 or value & ~allowed):
+            width = max(value.bit_length(), allowed.bit_length())
+            raise ValueError(
+                f"<flag {cls.__name__!r}> invalid value {value}\n"
+                f"    given 0b0 {value:0{width}b}\n"
+                f"  allowed 0b0 {allowed:0{width}b}"
+            )
+        member = object.__new__(cls)
+        names = [m._name_ for m in cls if m._value_ & value == m._value_]
+        if value & ~allowed:
+            names.append(str(value & ~allowed))
+        member._name_ = "|".join(names) if names else None
+        member._value_ = value
+        cls._value2member_map_[value] = member
+        return member
+
+    def __or__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ | other._value_)
+
+    def __and__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ & other._value_)
+
+    def __xor__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ ^ other._value_)
+
+    def __invert__(self):
+        allowed = 0
+        for m in type(self):
+            allowed |= m._value_
+        return type(self)(allowed & ~self._value_)
+
+    def __contains__(self, other):
+        return other._value_ & self._value_ == other._value_
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __iter__(self):
+        return iter([m for m in type(self) if m._value_ & self._value_ == m._value_])
+
+    def __len__(self):
+        return len(list(self))
+
+    def __repr__(self):
+        if self._name_ is None:
+            return f"<{type(self).__name__}: {self._value_!r}>"
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self):
+        if self._name_ is None:
+            return f"{type(self).__name__}({self._value_!r})"
+        return f"{type(self).__name__}.{self._name_}"
+
+
+class IntFlag(Flag):
+    """Flags that are ints: any int is a value, and they mix with ints."""
+
+    _keep_ = True
+
+    def __int__(self):
+        return self._value_
+
+    def __index__(self):
+        return self._value_
+
+    def __eq__(self, other):
+        if isinstance(other, Enum):
+            return self is other
+        return self._value_ == other
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __or__(self, other):
+        return type(self)(self._value_ | int(other))
+
+    def __and__(self, other):
+        return type(self)(self._value_ & int(other))
+
+    def __xor__(self, other):
+        return type(self)(self._value_ ^ int(other))
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __lt__(self, other):
+        return self._value_ < int(other)
+
+    def __le__(self, other):
+        return self._value_ <= int(other)
+
+    def __gt__(self, other):
+        return self._value_ > int(other)
+
+    def __ge__(self, other):
+        return self._value_ >= int(other)
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, spec):
+        return format(self._value_, spec)
 
 
 def unique(enumeration):
