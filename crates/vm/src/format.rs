@@ -100,6 +100,18 @@ pub fn float_repr(f: f64) -> String {
     out
 }
 
+/// Whether `repr` shows `c` as it is: not a separator other than the
+/// space, a format character, a surrogate or a private-use character
+/// (Unicode's Z*, Cf, Cs and Co categories, as `str.isprintable` says;
+/// the control characters are escaped before this is asked).
+fn is_printable(c: char) -> bool {
+    !matches!(c as u32,
+        0xa0 | 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x1680 | 0x180e
+        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
+        | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb
+        | 0xf0000..=0x10ffff)
+}
+
 /// CPython's `repr()` of a str.
 pub fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
@@ -125,6 +137,11 @@ pub fn str_repr(s: &str) -> String {
             c if (0x80..0xa0).contains(&(c as u32)) => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
+            c if !is_printable(c) => match c as u32 {
+                n @ 0..=0xff => out.push_str(&format!("\\x{n:02x}")),
+                n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+                n => out.push_str(&format!("\\U{n:08x}")),
+            },
             c => out.push(c),
         }
     }

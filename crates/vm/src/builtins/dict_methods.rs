@@ -158,7 +158,10 @@ fn fromkeys(vm: &mut Vm, args: Args) -> R<Value> {
     // A subclass's own __setitem__, or keys from user code: the prelude.
     if args.pos[0] != Value::Obj(vm.types.dict) || !vm.is_native_iterable(args.pos[1]) {
         let f = vm.prelude_fn("_fromkeys")?;
-        return Err(crate::native::Ctl::tail_call(f, vec![args.pos[0], args.pos[1], v]));
+        return Err(crate::native::Ctl::tail_call(
+            f,
+            vec![args.pos[0], args.pos[1], v],
+        ));
     }
     let keys = vm.collect_native(args.pos[1])?;
     let mut d = Dict::new();
