@@ -174,3 +174,38 @@ class cached_property:
         value = self.func(instance)
         cache[name] = value
         return value
+
+
+def singledispatch(func):
+    """A function that dispatches on the class of its first argument."""
+    registry = {object: func}
+
+    def dispatch(cls):
+        for klass in cls.__mro__:
+            if klass in registry:
+                return registry[klass]
+        return func
+
+    def register(cls, f=None):
+        if f is None:
+            if isinstance(cls, type):
+                return lambda g: register(cls, g)
+            f = cls
+            annotations = getattr(f, "__annotations__", {})
+            params = [v for k, v in annotations.items() if k != "return"]
+            if not params:
+                raise TypeError(f"Invalid first argument to `register()`: {f!r}")
+            cls = params[0]
+        registry[cls] = f
+        return f
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f"{getattr(func, '__name__', 'singledispatch function')} requires at least 1 positional argument")
+        return dispatch(type(args[0]))(*args, **kw)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
