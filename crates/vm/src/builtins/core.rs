@@ -744,7 +744,11 @@ impl Vm {
     pub fn is_callable(&self, v: Value) -> bool {
         match v {
             Value::Obj(id) => match self.heap.get(id) {
-                Obj::Function(_) | Obj::Native { .. } | Obj::Method { .. } | Obj::Class(_) => true,
+                Obj::Function(_)
+                | Obj::Native { .. }
+                | Obj::Method { .. }
+                | Obj::Class(_)
+                | Obj::StaticMethod(_) => true,
                 _ => self.lookup_special(v, "__call__").is_some(),
             },
             _ => false,

@@ -1,0 +1,2 @@
+print(callable(staticmethod(len)), callable(classmethod(len)), callable(3))
+print(staticmethod(len)([1, 2]))
