@@ -111,7 +111,8 @@ pub(crate) enum StmtKind {
     Continue,
 }
 
-/// An annotation, as a module or class body records it in `__annotations__`:
+/// An annotation, as a module or class body or a `def` records it in
+/// `__annotations__`:
 /// a plain name, dotted name, string or `None` is evaluated; anything else (which
 /// may use what brine cannot evaluate, like `int | None` or `list[int]`)
 /// is kept as its source text, as `from __future__ import annotations` keeps
@@ -140,6 +141,8 @@ pub(crate) struct FunctionDef {
     pub(crate) body: Vec<Stmt>,
     pub(crate) decorators: Vec<Expr>,
     pub(crate) is_async: bool,
+    /// The return annotation (`-> T`).
+    pub(crate) returns: Option<Annotation>,
 }
 
 /// `class`.
@@ -182,6 +185,8 @@ pub(crate) struct Param {
     pub(crate) pos: Pos,
     pub(crate) name: String,
     pub(crate) default: Option<Expr>,
+    /// Its annotation (`x: T`), for a `def`'s `__annotations__`.
+    pub(crate) annotation: Option<Annotation>,
 }
 
 /// `for` and `async for`.

@@ -17,7 +17,7 @@ use brine_vm::bytecode::{make_function, Instr};
 use brine_vm::code::flags;
 use brine_vm::Const;
 
-use crate::ast::{ClassDef, Expr, FunctionDef, Lambda, Params, Pos};
+use crate::ast::{Annotation, ClassDef, Expr, FunctionDef, Lambda, Params, Pos};
 use crate::compiler::{docstring, Codegen};
 use crate::error::CompileError;
 use crate::expr::const_value;
@@ -30,7 +30,7 @@ impl<'a> Codegen<'a> {
         for d in &f.decorators {
             self.expr(d)?;
         }
-        let parts = self.defaults(&f.params)?;
+        let parts = self.defaults(&f.params)? | self.annotations(f)?;
         let qualname = self.qualname_for(&f.name, true);
         self.push_unit(scope, &f.name, &qualname, pos.line);
         self.set_signature(&f.params);
@@ -149,6 +149,43 @@ impl<'a> Codegen<'a> {
             parts |= make_function::KWDEFAULTS;
         }
         Ok(parts)
+    }
+
+    /// Push a `def`'s annotations as a dict, parameter names (and
+    /// `return`) to values; returns the `MakeFunction` bit, or 0 when it
+    /// has none.
+    fn annotations(&mut self, f: &'a FunctionDef) -> Result<u32, CompileError> {
+        // In the order of the signature, as CPython records them.
+        let p = &f.params;
+        let signature = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg);
+        let params = signature.filter_map(|p| {
+            p.annotation
+                .as_ref()
+                .map(|a| (self.mangled(&p.name).into_owned(), a))
+        });
+        let all: Vec<(String, &'a Annotation)> = params
+            .collect::<Vec<_>>()
+            .into_iter()
+            .chain(f.returns.as_ref().map(|r| ("return".to_owned(), r)))
+            .collect();
+        if all.is_empty() {
+            return Ok(0);
+        }
+        for (name, a) in &all {
+            self.unit.load_const(Const::Str(name.clone()));
+            match a {
+                Annotation::Eval(e) => self.expr(e)?,
+                Annotation::Text(t) => self.unit.load_const(Const::Str(t.clone())),
+            }
+        }
+        self.emit(Instr::BuildMap(all.len() as u32));
+        Ok(make_function::ANNOTATIONS)
     }
 
     fn set_signature(&mut self, p: &Params) {

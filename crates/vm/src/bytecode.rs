@@ -201,6 +201,8 @@ pub mod make_function {
     pub const DEFAULTS: u32 = 0x01;
     /// A dict of keyword-only defaults.
     pub const KWDEFAULTS: u32 = 0x02;
+    /// A dict of annotations (`__annotations__`).
+    pub const ANNOTATIONS: u32 = 0x04;
     /// A tuple of cells for the code's free variables.
     pub const CLOSURE: u32 = 0x08;
 }

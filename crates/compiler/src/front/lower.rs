@@ -84,6 +84,7 @@ impl Lower<'_> {
                     body: self.body(&f.body)?,
                     decorators,
                     is_async: f.is_async,
+                    returns: self.opt_annotation(f.returns.as_deref())?,
                 }))
             }
             py::Stmt::ClassDef(c) => {
@@ -229,6 +230,10 @@ impl Lower<'_> {
         })
     }
 
+    fn opt_annotation(&mut self, e: Option<&py::Expr>) -> R<Option<Annotation>> {
+        e.map(|e| self.annotation(e)).transpose()
+    }
+
     fn annotation(&mut self, e: &py::Expr) -> R<Annotation> {
         let plain = matches!(
             e,
@@ -284,21 +289,26 @@ impl Lower<'_> {
                     pos: l.pos(pw),
                     name: pw.parameter.name.as_str().to_string(),
                     default: l.opt(pw.default.as_deref())?,
+                    annotation: l.opt_annotation(pw.parameter.annotation.as_deref())?,
                 });
             }
             Ok(out)
         };
-        let plain = |l: &Self, p: &py::Parameter| Param {
-            pos: l.pos(p),
-            name: p.name.as_str().to_string(),
-            default: None,
+        let plain = |l: &mut Self, p: Option<&py::Parameter>| -> R<Option<Param>> {
+            let Some(p) = p else { return Ok(None) };
+            Ok(Some(Param {
+                pos: l.pos(p),
+                name: p.name.as_str().to_string(),
+                default: None,
+                annotation: l.opt_annotation(p.annotation.as_deref())?,
+            }))
         };
         Ok(Params {
             posonly: with_defaults(self, &p.posonlyargs)?,
             args: with_defaults(self, &p.args)?,
-            vararg: p.vararg.as_deref().map(|v| plain(self, v)),
+            vararg: plain(self, p.vararg.as_deref())?,
             kwonly: with_defaults(self, &p.kwonlyargs)?,
-            kwarg: p.kwarg.as_deref().map(|k| plain(self, k)),
+            kwarg: plain(self, p.kwarg.as_deref())?,
         })
     }
 

@@ -285,6 +285,13 @@ impl Builder<'_, '_> {
     fn function(&mut self, f: &FunctionDef) -> R {
         self.exprs(&f.decorators)?;
         self.defaults(&f.params)?;
+        // A `def` evaluates its annotations where it is defined.
+        let annotations = f.params.in_order().filter_map(|p| p.annotation.as_ref());
+        for a in annotations.chain(&f.returns) {
+            if let Annotation::Eval(e) = a {
+                self.expr(e)?;
+            }
+        }
         self.mark(&f.name, ASSIGNED);
         let private = self.scope().private.clone();
         let back = self.open(ScopeKind::Function, f.id, private);

@@ -504,6 +504,26 @@ impl Vm {
             } else {
                 Value::None
             }),
+            (Obj::Function(_), "__annotations__") => {
+                // Made empty the first time it is asked for, then kept.
+                let annotations = self.new_dict();
+                let dict = match self.heap.get(id) {
+                    Obj::Function(f) => f.dict,
+                    _ => None,
+                };
+                let dict = match dict {
+                    Some(d) => d,
+                    None => {
+                        let d = self.new_dict();
+                        if let Obj::Function(f) = self.heap.get_mut(id) {
+                            f.dict = Some(d);
+                        }
+                        d
+                    }
+                };
+                self.dict_set_str(dict, "__annotations__", Value::Obj(annotations));
+                Some(Value::Obj(annotations))
+            }
             (Obj::Function(f), "__name__") => Some(f.name),
             (Obj::Function(f), "__qualname__") => Some(f.qualname),
             (Obj::Function(f), "__module__") => Some(f.module),

@@ -894,6 +894,11 @@ impl Vm {
         } else {
             Value::None
         };
+        let annotations = if fl & mf::ANNOTATIONS != 0 {
+            f.pop()
+        } else {
+            Value::None
+        };
         let kwdefaults = if fl & mf::KWDEFAULTS != 0 {
             f.pop()
         } else {
@@ -938,6 +943,14 @@ impl Vm {
             .unwrap_or(Value::None);
         let name = self.intern(&name);
         let qualname = self.new_str(&qualname);
+        let dict = match annotations {
+            Value::Obj(_) => {
+                let d = self.new_dict();
+                self.dict_set_str(d, "__annotations__", annotations);
+                Some(d)
+            }
+            _ => None,
+        };
         let func = Function {
             code: code_id,
             globals,
@@ -946,7 +959,7 @@ impl Vm {
             defaults,
             kwdefaults: kwdefaults.obj(),
             closure,
-            dict: None,
+            dict,
             module,
             doc,
         };
