@@ -10,6 +10,7 @@ mod dict_methods;
 mod gen_methods;
 mod list_methods;
 pub(crate) mod modules;
+mod num_dunders;
 mod num_methods;
 mod str_methods;
 
@@ -30,6 +31,7 @@ pub fn all_natives() -> Vec<NativeDef> {
     v.extend_from_slice(dict_methods::NATIVES);
     v.extend_from_slice(container_dunders::NATIVES);
     v.extend_from_slice(num_methods::NATIVES);
+    v.extend_from_slice(num_dunders::NATIVES);
     v.extend_from_slice(gen_methods::NATIVES);
     v.extend_from_slice(modules::NATIVES);
     v
