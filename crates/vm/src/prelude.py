@@ -576,17 +576,28 @@ def _zip(its, strict):
             try:
                 row.append(next(iters[k]))
             except StopIteration:
-                if strict and (k > 0 or _any_left(iters[1:])):
-                    raise ValueError("zip() argument %d is shorter than argument%s 1" % (k + 1, "s" if k > 1 else ""))
+                if not strict:
+                    return
+                if k > 0:
+                    raise ValueError("zip() argument %d is shorter than %s" % (k + 1, _zip_before(k)))
+                longer = _first_left(iters)
+                if longer:
+                    raise ValueError("zip() argument %d is longer than %s" % (longer + 1, _zip_before(longer)))
                 return
         yield tuple(row)
 
 
-def _any_left(iters):
-    for it in iters:
-        for _ in it:
-            return True
-    return False
+def _zip_before(k):
+    # The arguments before argument k + 1, as zip()'s errors name them.
+    return "argument 1" if k == 1 else "arguments 1-%d" % k
+
+
+def _first_left(iters):
+    # The index of the first iterator after the first that has items left, or 0.
+    for k in range(1, len(iters)):
+        for _ in iters[k]:
+            return k
+    return 0
 
 
 def _map(f, its):

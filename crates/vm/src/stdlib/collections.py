@@ -270,3 +270,31 @@ def namedtuple(typename, field_names, *, defaults=None, module=None):
         ns[name] = property(lambda self, i=i: self[i])
     cls = type(typename, (tuple,), ns)
     return cls
+
+
+class UserDict(dict):
+    """A dict to subclass, its items also in `data`."""
+
+    def __init__(self, data=None, /, **kwargs):
+        super().__init__()
+        if data is not None:
+            self.update(data)
+        if kwargs:
+            self.update(kwargs)
+
+    @property
+    def data(self):
+        return self
+
+
+class UserList(list):
+    """A list to subclass, its items also in `data`."""
+
+    def __init__(self, initlist=None):
+        super().__init__()
+        if initlist is not None:
+            self.extend(initlist)
+
+    @property
+    def data(self):
+        return self

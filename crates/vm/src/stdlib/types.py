@@ -55,3 +55,43 @@ class SimpleNamespace:
         if not isinstance(other, SimpleNamespace):
             return NotImplemented
         return self.__dict__ == other.__dict__
+
+
+class _GeneratorCoroutine:
+    # A generator made awaitable by `coroutine`: awaiting it delegates to
+    # the generator, and it is driven like the generator itself.
+
+    def __init__(self, gen):
+        self._gen = gen
+
+    def __await__(self):
+        return self._gen
+
+    def __iter__(self):
+        return self._gen
+
+    def __next__(self):
+        return next(self._gen)
+
+    def send(self, value):
+        return self._gen.send(value)
+
+    def throw(self, *args):
+        return self._gen.throw(*args)
+
+    def close(self):
+        return self._gen.close()
+
+
+def coroutine(func):
+    """Make a generator function's generators awaitable."""
+
+    def wrapper(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if isinstance(result, GeneratorType):
+            return _GeneratorCoroutine(result)
+        return result
+
+    wrapper.__name__ = func.__name__
+    wrapper.__qualname__ = func.__qualname__
+    return wrapper
