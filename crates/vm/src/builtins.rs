@@ -9,6 +9,7 @@ mod ctors;
 mod dict_methods;
 mod gen_methods;
 mod list_methods;
+mod math_extra;
 pub(crate) mod modules;
 mod num_dunders;
 mod num_methods;
@@ -34,6 +35,7 @@ pub fn all_natives() -> Vec<NativeDef> {
     v.extend_from_slice(num_dunders::NATIVES);
     v.extend_from_slice(gen_methods::NATIVES);
     v.extend_from_slice(modules::NATIVES);
+    v.extend_from_slice(math_extra::NATIVES);
     v
 }
 

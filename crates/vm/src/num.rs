@@ -296,7 +296,7 @@ fn exact_int_div(x: &BigInt, y: &BigInt) -> Option<f64> {
 }
 
 /// `f * 2**k`, in steps that stay within a double's exponent range.
-fn scale_by_power_of_two(mut f: f64, mut k: i64) -> f64 {
+pub(crate) fn scale_by_power_of_two(mut f: f64, mut k: i64) -> f64 {
     while k > 1000 {
         f *= 2f64.powi(1000);
         k -= 1000;

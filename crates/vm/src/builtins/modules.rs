@@ -228,7 +228,7 @@ fn sys_intern(_: &mut Vm, args: Args) -> R<Value> {
     Ok(args.pos.first().copied().unwrap_or(Value::None))
 }
 
-fn float_arg(vm: &mut Vm, args: &Args, i: usize) -> R<f64> {
+pub(crate) fn float_arg(vm: &mut Vm, args: &Args, i: usize) -> R<f64> {
     let v = args.pos.get(i).copied().unwrap_or(Value::None);
     match vm.num(v) {
         Some(n) => vm.num_to_f64(&n),
@@ -252,7 +252,7 @@ fn int_big(vm: &mut Vm, v: Value) -> R<BigInt> {
     }
 }
 
-fn math1(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64) -> R<Value> {
+pub(crate) fn math1(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64) -> R<Value> {
     vm.arity(name, &args, 1, 1)?;
     let x = float_arg(vm, &args, 0)?;
     let r = f(x);
