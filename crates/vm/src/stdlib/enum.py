@@ -111,7 +111,9 @@ class Enum(metaclass=EnumMeta):
         return type(self), (self._value_,)
 
 
-class IntEnum(Enum):
+class _IntValued:
+    # What IntEnum and IntFlag members share: they are ints by value.
+
     def __int__(self):
         return self._value_
 
@@ -138,17 +140,19 @@ class IntEnum(Enum):
     def __ge__(self, other):
         return self._value_ >= int(other)
 
-    def __add__(self, other):
-        return self._value_ + other
-
-    def __radd__(self, other):
-        return other + self._value_
-
     def __str__(self):
         return str(self._value_)
 
     def __format__(self, spec):
         return format(self._value_, spec)
+
+
+class IntEnum(_IntValued, Enum):
+    def __add__(self, other):
+        return self._value_ + other
+
+    def __radd__(self, other):
+        return other + self._value_
 
 
 def _single_bit(value):
@@ -229,24 +233,10 @@ class Flag(Enum):
         return f"{type(self).__name__}.{self._name_}"
 
 
-class IntFlag(Flag):
+class IntFlag(_IntValued, Flag):
     """Flags that are ints: any int is a value, and they mix with ints."""
 
     _keep_ = True
-
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __eq__(self, other):
-        if isinstance(other, Enum):
-            return self is other
-        return self._value_ == other
-
-    def __hash__(self):
-        return hash(self._value_)
 
     def __or__(self, other):
         return type(self)(self._value_ | int(other))
@@ -260,24 +250,6 @@ class IntFlag(Flag):
     __ror__ = __or__
     __rand__ = __and__
     __rxor__ = __xor__
-
-    def __lt__(self, other):
-        return self._value_ < int(other)
-
-    def __le__(self, other):
-        return self._value_ <= int(other)
-
-    def __gt__(self, other):
-        return self._value_ > int(other)
-
-    def __ge__(self, other):
-        return self._value_ >= int(other)
-
-    def __str__(self):
-        return str(self._value_)
-
-    def __format__(self, spec):
-        return format(self._value_, spec)
 
 
 def unique(enumeration):
