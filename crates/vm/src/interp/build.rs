@@ -587,7 +587,7 @@ impl Vm {
                 if let Some(f) = caller {
                     f.push(level);
                     f.push(fromlist);
-                    f.pc -= 1;
+                    f.pc = f.pc.saturating_sub(1);
                 }
                 return Ok(());
             }
